@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { type Content, contentSchema } from './content.js';
+import { type BriefingOutput, briefingOutputSchema } from './outputs/briefing.js';
+import { type ClaimsOutput, claimsOutputSchema } from './outputs/claims.js';
+import {
+  type CrossReferenceOutput,
+  crossReferenceOutputSchema,
+} from './outputs/cross-reference.js';
+import { type DeceptionOutput, deceptionOutputSchema } from './outputs/deception.js';
+import { type FactCheckOutput, factCheckOutputSchema } from './outputs/fact-check.js';
+import { type FallaciesOutput, fallaciesOutputSchema } from './outputs/fallacies.js';
+import {
+  type KnowledgeGraphOutput,
+  knowledgeGraphOutputSchema,
+} from './outputs/knowledge-graph.js';
+import { type MemoryWriteOutput, memoryWriteOutputSchema } from './outputs/memory-write.js';
+import { type PerspectivesOutput, perspectivesOutputSchema } from './outputs/perspectives.js';
+import { type QualityGateOutput, qualityGateOutputSchema } from './outputs/quality-gate.js';
+import {
+  type SecondOpinionOutput,
+  secondOpinionOutputSchema,
+} from './outputs/second-opinion.js';
+import { type SentimentOutput, sentimentOutputSchema } from './outputs/sentiment.js';
+import {
+  type SpeakerProfileOutput,
+  speakerProfileOutputSchema,
+} from './outputs/speaker-profile.js';
+import { type SummaryOutput, summaryOutputSchema } from './outputs/summary.js';
+import { type ThreatOutput, threatOutputSchema } from './outputs/threat.js';
+import type { StageId } from './stage-id.js';
+
+/** The output type of every stage: producer and consumer share these, so keys cannot drift. */
+export interface StageOutputMap {
+  acquire: Content;
+  transcribe: Content;
+  'quality-gate': QualityGateOutput;
+  summarize: SummaryOutput;
+  claims: ClaimsOutput;
+  sentiment: SentimentOutput;
+  'fact-check': FactCheckOutput;
+  fallacies: FallaciesOutput;
+  deception: DeceptionOutput;
+  perspectives: PerspectivesOutput;
+  threat: ThreatOutput;
+  'knowledge-graph': KnowledgeGraphOutput;
+  'cross-reference': CrossReferenceOutput;
+  'memory-write': MemoryWriteOutput;
+  'speaker-profile': SpeakerProfileOutput;
+  'second-opinion': SecondOpinionOutput;
+  briefing: BriefingOutput;
+}
+
+/** The zod schema each stage's output is validated against before anyone reads it. */
+export const stageOutputSchemas: { readonly [S in StageId]: z.ZodType<StageOutputMap[S]> } = {
+  acquire: contentSchema,
+  transcribe: contentSchema,
+  'quality-gate': qualityGateOutputSchema,
+  summarize: summaryOutputSchema,
+  claims: claimsOutputSchema,
+  sentiment: sentimentOutputSchema,
+  'fact-check': factCheckOutputSchema,
+  fallacies: fallaciesOutputSchema,
+  deception: deceptionOutputSchema,
+  perspectives: perspectivesOutputSchema,
+  threat: threatOutputSchema,
+  'knowledge-graph': knowledgeGraphOutputSchema,
+  'cross-reference': crossReferenceOutputSchema,
+  'memory-write': memoryWriteOutputSchema,
+  'speaker-profile': speakerProfileOutputSchema,
+  'second-opinion': secondOpinionOutputSchema,
+  briefing: briefingOutputSchema,
+};
+
+/** The content later stages analyse: the transcript when there is one, else what was acquired. */
+export function contentOf(outputs: Readonly<Partial<StageOutputMap>>): Content | undefined {
+  return outputs.transcribe ?? outputs.acquire;
+}
