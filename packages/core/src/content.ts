@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from './primitives.js';
+import { isoDateTimeSchema, type Span } from './primitives.js';
 
 export const CONTENT_KINDS = ['article', 'transcript', 'document', 'media'] as const;
 export const contentKindSchema = z.enum(CONTENT_KINDS);
@@ -51,3 +51,20 @@ export const contentSchema = z.object({
   metadata: contentMetadataSchema,
 });
 export type Content = z.infer<typeof contentSchema>;
+
+/** The transcript time (seconds) at a character offset of `content.text`, when it has one. */
+export function secondsAt(content: Content, offset: number): number | undefined {
+  const segment = content.segments.find((item) => offset >= item.start && offset < item.end);
+  return segment?.startSeconds;
+}
+
+/** Adds the transcript time of each item's span, so quotes keep their timestamps. */
+export function withTimestamps<T extends { span?: Span | undefined }>(
+  items: readonly T[],
+  content: Content,
+): T[] {
+  return items.map((item) => {
+    const seconds = item.span ? secondsAt(content, item.span.start) : undefined;
+    return seconds === undefined ? item : { ...item, startSeconds: seconds };
+  });
+}

@@ -1,13 +1,15 @@
 export {
-  type Content,
   CONTENT_KINDS,
+  type Content,
   type ContentKind,
   type ContentMetadata,
   contentKindSchema,
   contentMetadataSchema,
   contentSchema,
   type Segment,
+  secondsAt,
   segmentSchema,
+  withTimestamps,
 } from './content.js';
 export { DEPTHS, type Depth, depthSchema, isDepth, parseDepth } from './depth.js';
 export {
@@ -32,6 +34,7 @@ export {
 export {
   RUN_OUTCOMES,
   type RunEvent,
+  type RunEventBody,
   type RunEventOf,
   type RunEventType,
   type RunOutcome,
@@ -83,8 +86,8 @@ export {
 } from './outputs/fact-check.js';
 export {
   FALLACY_TYPES,
-  type Fallacy,
   type FallaciesOutput,
+  type Fallacy,
   type FallacyType,
   fallaciesOutputSchema,
   fallacySchema,
@@ -166,7 +169,13 @@ export type {
   StageInput,
 } from './stage.js';
 export { isStageId, STAGE_IDS, type StageId, stageIdSchema } from './stage-id.js';
-export { contentOf, type StageOutputMap, stageOutputSchemas } from './stage-outputs.js';
+export {
+  contentOf,
+  parseStageOutput,
+  requireContent,
+  type StageOutputMap,
+  stageOutputSchemas,
+} from './stage-outputs.js';
 export {
   ok,
   resultData,

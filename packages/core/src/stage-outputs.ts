@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type Content, contentSchema } from './content.js';
+import { StageError, ValidationError } from './errors.js';
 import { type BriefingOutput, briefingOutputSchema } from './outputs/briefing.js';
 import { type ClaimsOutput, claimsOutputSchema } from './outputs/claims.js';
 import {
@@ -16,10 +17,7 @@ import {
 import { type MemoryWriteOutput, memoryWriteOutputSchema } from './outputs/memory-write.js';
 import { type PerspectivesOutput, perspectivesOutputSchema } from './outputs/perspectives.js';
 import { type QualityGateOutput, qualityGateOutputSchema } from './outputs/quality-gate.js';
-import {
-  type SecondOpinionOutput,
-  secondOpinionOutputSchema,
-} from './outputs/second-opinion.js';
+import { type SecondOpinionOutput, secondOpinionOutputSchema } from './outputs/second-opinion.js';
 import { type SentimentOutput, sentimentOutputSchema } from './outputs/sentiment.js';
 import {
   type SpeakerProfileOutput,
@@ -71,7 +69,28 @@ export const stageOutputSchemas: { readonly [S in StageId]: z.ZodType<StageOutpu
   briefing: briefingOutputSchema,
 };
 
+/**
+ * Validates a stage's output against its schema and returns the parsed value; throws
+ * `STAGE_OUTPUT_INVALID` listing every problem, so invalid data never reaches the next stage.
+ */
+export function parseStageOutput<S extends StageId>(stage: S, data: unknown): StageOutputMap[S] {
+  const parsed = stageOutputSchemas[stage].safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(
+    'STAGE_OUTPUT_INVALID',
+    `Stage "${stage}" produced output that does not match its schema:\n${z.prettifyError(parsed.error)}`,
+    { cause: parsed.error },
+  );
+}
+
 /** The content later stages analyse: the transcript when there is one, else what was acquired. */
 export function contentOf(outputs: Readonly<Partial<StageOutputMap>>): Content | undefined {
   return outputs.transcribe ?? outputs.acquire;
+}
+
+/** Like `contentOf`, for stages that cannot work without content. */
+export function requireContent(outputs: Readonly<Partial<StageOutputMap>>): Content {
+  const content = contentOf(outputs);
+  if (content) return content;
+  throw new StageError('CONTENT_MISSING', 'No acquired content reached this stage.');
 }

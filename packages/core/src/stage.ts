@@ -15,6 +15,8 @@ export interface RunContext {
   readonly depth: Depth;
   readonly tenant: TenantContext;
   readonly request: RunRequest;
+  /** Every stage in this run's plan, in order (skipped ones included). */
+  readonly plannedStages: readonly StageId[];
   /** Fires when the run is cancelled or has failed; stages pass it to every I/O call. */
   readonly signal: AbortSignal;
   readonly logger: Logger;

@@ -47,5 +47,5 @@ export function resultData<T>(result: StepResult<T> | undefined): T | undefined 
     : undefined;
 }
 
-export { stepErrorSchema };
 export type { StepError };
+export { stepErrorSchema };
