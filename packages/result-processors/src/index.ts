@@ -1,0 +1,7 @@
+export {
+  type BuildReportInput,
+  buildIntelligenceReport,
+} from './build-intelligence-report.js';
+export { dedupeBy } from './dedupe-by.js';
+export { mergeClaims } from './merge-claims.js';
+export { mergeFallacies } from './merge-fallacies.js';
