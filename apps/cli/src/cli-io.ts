@@ -1,0 +1,10 @@
+/** What the CLI touches of the outside world, so tests can run it in-process too. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stderr is an interactive terminal (live progress) or a pipe or file (plain lines). */
+  readonly stderrIsTty: boolean;
+  readonly cwd: string;
+  /** Fires on Ctrl-C. */
+  readonly signal: AbortSignal;
+}

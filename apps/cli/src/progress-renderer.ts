@@ -1,0 +1,82 @@
+import type { RunEvent, StageId, StepStatus } from '@orch/core';
+
+export type ProgressMode = 'live' | 'plain' | 'quiet';
+
+export interface ProgressRendererOptions {
+  readonly mode: ProgressMode;
+  readonly write: (text: string) => void;
+}
+
+export interface ProgressRenderer {
+  handle(event: RunEvent): void;
+}
+
+const MARKS: Record<StepStatus | 'pending' | 'running', string> = {
+  pending: '·',
+  running: '▸',
+  ok: '✓',
+  uncertain: '~',
+  skip: '-',
+  fail: '✗',
+};
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * Shows a run's progress on stderr: a stage list redrawn in place on a terminal (`live`),
+ * one line per finished stage otherwise (`plain`), or nothing (`quiet`).
+ */
+export function createProgressRenderer(options: ProgressRendererOptions): ProgressRenderer {
+  const { mode, write } = options;
+  const lines = new Map<StageId, string>();
+  let drawn = 0;
+
+  const draw = (): void => {
+    const text = [...lines.values()];
+    write(`${drawn > 0 ? `\x1b[${drawn}A` : ''}${text.map((line) => `\x1b[2K${line}\n`).join('')}`);
+    drawn = text.length;
+  };
+
+  const line = (stage: StageId, mark: string, note = ''): void => {
+    lines.set(stage, `  ${mark} ${stage}${note ? `  ${note}` : ''}`);
+  };
+
+  return {
+    handle(event) {
+      if (mode === 'quiet') return;
+      switch (event.type) {
+        case 'run-start':
+          write(`orch: run ${event.runId} (${event.depth}, ${event.stages.length} stages)\n`);
+          if (mode === 'live') {
+            for (const stage of event.stages) line(stage, MARKS.pending);
+            draw();
+          }
+          return;
+        case 'stage-start':
+          if (mode === 'live') {
+            line(event.stage, MARKS.running, 'running');
+            draw();
+          }
+          return;
+        case 'stage-finish': {
+          const note = event.error?.message ?? event.reason ?? '';
+          const summary = `${seconds(event.durationMs)}${note ? ` · ${note.split('\n')[0]}` : ''}`;
+          if (mode === 'live') {
+            line(event.stage, MARKS[event.status], summary);
+            draw();
+          } else {
+            write(`orch: ${MARKS[event.status]} ${event.stage} ${event.status} (${summary})\n`);
+          }
+          return;
+        }
+        case 'run-finish':
+          write(`orch: run ${event.status} in ${seconds(event.durationMs)}\n`);
+          return;
+        default:
+          return;
+      }
+    },
+  };
+}

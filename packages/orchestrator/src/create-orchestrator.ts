@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import {
+  InputError,
+  type IntelligenceReport,
+  type Logger,
+  type RunEvent,
+  type RunRequest,
+  runRequestSchema,
+  type StageImplementations,
+  silentLogger,
+} from '@orch/core';
+import {
+  buildPlan,
+  type PlanOptions,
+  STAGE_CATALOG,
+  type StagePlan,
+  type StageSpec,
+} from '@orch/planner';
+import { z } from 'zod';
+import { executeRun } from './execute-run.js';
+
+export interface OrchestratorOptions {
+  /** The stage implementations; see `createHeuristicStages` for the offline set. */
+  readonly stages: StageImplementations;
+  /** Most stages running at once. Default 4. */
+  readonly concurrency?: number;
+  readonly logger?: Logger;
+  /** The stage catalog to plan from. Default: `STAGE_CATALOG` of @orch/planner. */
+  readonly catalog?: readonly StageSpec[];
+  /** Estimates and pricing for the planner (e.g. `pricing: null` when no model is used). */
+  readonly planOptions?: PlanOptions;
+  /** The clock; tests pass a fake one. */
+  readonly now?: () => Date;
+}
+
+export interface RunOptions {
+  /** Cancels the run: running stages see it fire, nothing new starts, the report rejects. */
+  readonly signal?: AbortSignal;
+}
+
+export interface RunHandle {
+  readonly runId: string;
+  readonly plan: StagePlan;
+  /** Every event of the run, buffered until read; iterate it once. Ends after `run-finish`. */
+  readonly events: AsyncIterable<RunEvent>;
+  /** Resolves with the validated report; rejects with `RunFailedError` or `CancelledError`. */
+  readonly report: Promise<IntelligenceReport>;
+}
+
+export interface Orchestrator {
+  /** Plans and starts a run. Throws at once for an invalid request or plan. */
+  run(request: RunRequest, options?: RunOptions): RunHandle;
+}
+
+export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
+  const catalog = options.catalog ?? STAGE_CATALOG;
+  const resolved = {
+    stages: options.stages,
+    concurrency: options.concurrency ?? 4,
+    logger: options.logger ?? silentLogger,
+    now: options.now ?? (() => new Date()),
+  };
+  return {
+    run(request, { signal } = {}) {
+      const parsed = runRequestSchema.safeParse(request);
+      if (!parsed.success) {
+        const message = `The run request is invalid:\n${z.prettifyError(parsed.error)}`;
+        throw new InputError('INVALID_REQUEST', message, { cause: parsed.error });
+      }
+      const plan = buildPlan(catalog, parsed.data.depth, options.planOptions);
+      const runId = parsed.data.runId ?? randomUUID();
+      const events = new Readable({ objectMode: true, read() {} });
+      const emit = (event: RunEvent): void => void events.push(event);
+      const report = executeRun({ ...resolved, request: parsed.data, runId, plan, signal, emit });
+      // Marks the rejection handled: a caller that only reads events must not crash the process.
+      void report.catch(() => {}).finally(() => events.push(null));
+      return { runId, plan, events: events as AsyncIterable<RunEvent>, report };
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import {
+  CancelledError,
+  ConfigError,
+  describeSource,
+  type IntelligenceReport,
+  LOCAL_TENANT,
+  type OrchError,
+  parseStageOutput,
+  type RunContext,
+  type RunEvent,
+  type RunEventBody,
+  RunFailedError,
+  type RunRequest,
+  requireContent,
+  type StageId,
+  type StageImplementation,
+  type StageOutcome,
+  type StageOutputMap,
+  type StepError,
+  type StepResult,
+  toOrchError,
+} from '@orch/core';
+import type { StagePlan } from '@orch/planner';
+import { buildIntelligenceReport } from '@orch/result-processors';
+import type { OrchestratorOptions } from './create-orchestrator.js';
+import { runDag } from './run-dag.js';
+
+/** One run's facts and the orchestrator's resolved options. */
+export interface ExecuteRunInput
+  extends Required<Omit<OrchestratorOptions, 'catalog' | 'planOptions'>> {
+  readonly runId: string;
+  readonly request: RunRequest;
+  readonly plan: StagePlan;
+  readonly signal: AbortSignal | undefined;
+  readonly emit: (event: RunEvent) => void;
+}
+
+type AnyResult = StepResult<unknown>;
+
+/** Runs one planned analysis to its report, emitting events; rejects when the run fails. */
+export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceReport> {
+  const { runId, request, plan, now } = input;
+  const tenant = request.tenant ?? LOCAL_TENANT;
+  const send = (body: RunEventBody): void =>
+    input.emit({ ...body, runId, at: now().toISOString() } as RunEvent);
+  const controller = new AbortController();
+  const signal = input.signal
+    ? AbortSignal.any([input.signal, controller.signal])
+    : controller.signal;
+
+  const specs = new Map(plan.stages.map((stage) => [stage.id, stage]));
+  const weight = (stage: StageId): number => (specs.get(stage)?.estimatedMs ?? 0) + 1;
+  const totalWeight = plan.stages.reduce((sum, stage) => sum + weight(stage.id), 0);
+  const outputs: Partial<StageOutputMap> = {};
+  let doneWeight = 0;
+  let firstFailure: { stage: StageId; error: OrchError } | undefined;
+  const context: RunContext = {
+    runId,
+    depth: request.depth,
+    tenant,
+    request,
+    plannedStages: plan.stages.map((stage) => stage.id),
+    signal,
+    logger: input.logger,
+  };
+  const startedAt = now();
+  send({
+    type: 'run-start',
+    depth: request.depth,
+    source: describeSource(request.source),
+    stages: [...context.plannedStages],
+    estimate: { durationMs: plan.estimate.durationMs, costUsd: plan.estimate.costUsd },
+  });
+
+  const record = (stage: StageId, result: AnyResult): AnyResult => {
+    doneWeight += weight(stage);
+    const { status, timings } = result;
+    const { reason, error } = result as { reason?: string; error?: StepError };
+    const progress = Math.min(1, doneWeight / totalWeight);
+    send({
+      type: 'stage-finish',
+      stage,
+      status,
+      durationMs: timings.durationMs,
+      reason,
+      error,
+      progress,
+    });
+    return result;
+  };
+
+  const runStage = async (stage: StageId): Promise<StageOutcome<unknown>> => {
+    const spec = specs.get(stage);
+    const gate = outputs['quality-gate'];
+    if (spec?.gated && gate && !gate.passed) {
+      return {
+        status: 'skip',
+        reason: `the quality gate did not pass: ${gate.reasons.join('; ')}`,
+      };
+    }
+    const implementation = input.stages[stage] as StageImplementation<StageId> | undefined;
+    if (!implementation) {
+      if (!spec?.required) return { status: 'skip', reason: 'no implementation is configured' };
+      throw new ConfigError(
+        'STAGE_IMPLEMENTATION_MISSING',
+        `No implementation is configured for the required stage "${stage}". Pass one in createOrchestrator({ stages }).`,
+      );
+    }
+    signal.throwIfAborted();
+    const outcome = await implementation(
+      { request, outputs: Object.freeze({ ...outputs }) },
+      {
+        ...context,
+        stage,
+        progress: (message, fraction) =>
+          send({
+            type: 'stage-progress',
+            stage,
+            message,
+            ...(fraction === undefined ? {} : { fraction: Math.min(1, Math.max(0, fraction)) }),
+          }),
+      },
+    );
+    if (outcome.status === 'skip') return outcome;
+    const data = parseStageOutput(stage, outcome.data);
+    (outputs as Record<StageId, unknown>)[stage] = data;
+    return { ...outcome, data };
+  };
+
+  const execute = async (stage: StageId): Promise<AnyResult> => {
+    const begun = now();
+    send({ type: 'stage-start', stage, attempt: 1 });
+    const timings = () => ({
+      startedAt: begun.toISOString(),
+      finishedAt: now().toISOString(),
+      durationMs: now().getTime() - begun.getTime(),
+    });
+    try {
+      return record(stage, { ...(await runStage(stage)), timings: timings() });
+    } catch (thrown) {
+      const error = toOrchError(thrown);
+      input.logger.debug(`stage ${stage} failed`, { code: error.code, message: error.message });
+      if (specs.get(stage)?.required && !firstFailure && !signal.aborted) {
+        firstFailure = { stage, error };
+        controller.abort(new CancelledError(`Stopped because required stage "${stage}" failed.`));
+      }
+      const failure = { ...error.toJSON(), stage };
+      return record(stage, { status: 'fail', error: failure, timings: timings() });
+    }
+  };
+
+  const results = await runDag<StageId, AnyResult>({
+    nodes: plan.stages,
+    concurrency: input.concurrency,
+    signal,
+    execute,
+    blocked: (stage, reason) => {
+      const time = now().toISOString();
+      const timings = { startedAt: time, finishedAt: time, durationMs: 0 };
+      return record(stage, { status: 'skip', reason: `Skipped because ${reason}.`, timings });
+    },
+    isSuccess: (result) => result.status === 'ok' || result.status === 'uncertain',
+  });
+
+  const finishedAt = now();
+  const durationMs = finishedAt.getTime() - startedAt.getTime();
+  try {
+    if (input.signal?.aborted) throw new CancelledError();
+    if (firstFailure) {
+      const { stage, error } = firstFailure;
+      const message = `The run failed at stage "${stage}": ${error.message}`;
+      throw new RunFailedError(message, { cause: error, stage });
+    }
+    const content = requireContent(outputs);
+    const report = buildIntelligenceReport({
+      runId,
+      request,
+      tenant,
+      content,
+      results,
+      startedAt,
+      finishedAt,
+    });
+    send({ type: 'run-finish', status: report.status, durationMs });
+    return report;
+  } catch (thrown) {
+    const caught = toOrchError(thrown);
+    const error =
+      caught instanceof RunFailedError || caught instanceof CancelledError
+        ? caught
+        : new RunFailedError(`The report could not be built: ${caught.message}`, { cause: caught });
+    const status = error instanceof CancelledError ? 'cancelled' : 'failed';
+    send({ type: 'run-finish', status, durationMs, error: error.toJSON() });
+    throw error;
+  }
+}

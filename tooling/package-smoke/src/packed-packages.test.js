@@ -1,0 +1,78 @@
+// Every published package, packed as npm would publish it, installs into an empty project and
+// imports there. Installs come from the local pnpm store (offline): no network needed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PACKAGES = readdirSync(join(ROOT, 'packages'))
+  .map((name) => join(ROOT, 'packages', name))
+  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+  .filter(({ manifest }) => !manifest.private);
+
+/** One export each package must have: proof that the entry point is the real build. */
+const EXPECTED_EXPORT = {
+  '@orch/core': 'parseDepth',
+  '@orch/planner': 'planRun',
+  '@orch/heuristics': 'detectFallacyCues',
+  '@orch/acquisition': 'loadSource',
+  '@orch/analytics': 'scoreDeception',
+  '@orch/summary': 'buildBriefing',
+  '@orch/result-processors': 'buildIntelligenceReport',
+  '@orch/report': 'renderMarkdown',
+  '@orch/orchestrator': 'createOrchestrator',
+};
+
+const pnpm = (args, cwd) =>
+  execFileSync('pnpm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+let scratch;
+let project;
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'orch-pack-'));
+  const tarballs = PACKAGES.map(({ dir }) => {
+    const output = pnpm(['pack', '--pack-destination', scratch], dir).trim().split('\n');
+    return output.at(-1);
+  });
+  project = join(scratch, 'project');
+  execFileSync('mkdir', [project]);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'smoke', private: true, type: 'module' }),
+  );
+  pnpm(['add', '--offline', '--config.confirmModulesPurge=false', ...tarballs], project);
+});
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('packed packages', () => {
+  it('covers every published package', () => {
+    expect(PACKAGES.map(({ manifest }) => manifest.name).sort()).toEqual(
+      Object.keys(EXPECTED_EXPORT).sort(),
+    );
+  });
+
+  for (const { manifest } of PACKAGES) {
+    it(`${manifest.name} ships only dist and imports from an empty project`, () => {
+      const installed = join(project, 'node_modules', ...manifest.name.split('/'));
+      const files = readdirSync(installed).sort();
+      expect(files.filter((file) => !['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file))).toEqual([]);
+      const installedManifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+      for (const range of Object.values(installedManifest.dependencies ?? {})) {
+        expect(range).not.toMatch(/^(workspace|catalog):/);
+      }
+      const probe = `const m = await import(${JSON.stringify(manifest.name)}); console.log(typeof m[${JSON.stringify(EXPECTED_EXPORT[manifest.name])}]);`;
+      const output = execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+        cwd: project,
+        encoding: 'utf8',
+      });
+      expect(output.trim()).toBe('function');
+    });
+  }
+});
