@@ -1,7 +1,7 @@
 // Every published package, packed as npm would publish it, installs into an empty project and
 // imports there. Installs come from the local pnpm store (offline): no network needed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ const pnpm = (args, cwd) =>
 
 let scratch;
 let project;
+const tarballOf = new Map();
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'orch-pack-'));
@@ -38,13 +39,20 @@ beforeAll(() => {
     const output = pnpm(['pack', '--pack-destination', scratch], dir).trim().split('\n');
     return output.at(-1);
   });
+  for (const [index, { manifest }] of PACKAGES.entries())
+    tarballOf.set(manifest.name, tarballs[index]);
   project = join(scratch, 'project');
-  execFileSync('mkdir', [project]);
+  mkdirSync(project);
+  // Every @orch dependency, direct or transitive, resolves to its packed tarball.
+  const local = Object.fromEntries(
+    PACKAGES.map(({ manifest }, index) => [manifest.name, `file:${tarballs[index]}`]),
+  );
+  const manifest = { name: 'smoke', private: true, type: 'module', dependencies: local };
   writeFileSync(
     join(project, 'package.json'),
-    JSON.stringify({ name: 'smoke', private: true, type: 'module' }),
+    JSON.stringify({ ...manifest, pnpm: { overrides: local } }, null, 2),
   );
-  pnpm(['add', '--offline', '--config.confirmModulesPurge=false', ...tarballs], project);
+  pnpm(['install', '--offline'], project);
 });
 
 afterAll(() => {
@@ -61,8 +69,16 @@ describe('packed packages', () => {
   for (const { manifest } of PACKAGES) {
     it(`${manifest.name} ships only dist and imports from an empty project`, () => {
       const installed = join(project, 'node_modules', ...manifest.name.split('/'));
-      const files = readdirSync(installed).sort();
-      expect(files.filter((file) => !['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file))).toEqual([]);
+      const shipped = execFileSync('tar', ['-tzf', tarballOf.get(manifest.name)], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .filter(
+          (file) =>
+            !/^package\/(dist\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file),
+        );
+      expect(shipped).toEqual([]);
       const installedManifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
       for (const range of Object.values(installedManifest.dependencies ?? {})) {
         expect(range).not.toMatch(/^(workspace|catalog):/);
