@@ -104,6 +104,13 @@ export class StageError extends OrchError {
   }
 }
 
+/** A store could not be read or written: a corrupt file, a lost lease, a missing record. */
+export class StorageError extends OrchError {
+  constructor(code: string, message: string, options: SubclassOptions = {}) {
+    super(code, message, { ...options, category: 'storage' });
+  }
+}
+
 /** Work stopped because its AbortSignal fired. */
 export class CancelledError extends OrchError {
   constructor(message = 'The run was cancelled.', options: SubclassOptions = {}) {

@@ -44,6 +44,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     error: stepErrorSchema.optional(),
     /** Share of the run's estimated work finished so far. */
     progress: unitSchema,
+    /** True when the result was restored from a checkpoint instead of being run again. */
+    resumed: z.boolean().optional(),
   }),
   z.object({
     ...base,

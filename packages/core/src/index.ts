@@ -27,6 +27,7 @@ export {
   rootOrchError,
   StageError,
   type StepError,
+  StorageError,
   stepErrorSchema,
   toOrchError,
   ValidationError,

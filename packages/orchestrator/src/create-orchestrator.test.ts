@@ -9,6 +9,8 @@ import {
   RunFailedError,
   type StageId,
   type StageImplementations,
+  type StepResult,
+  StorageError,
   skipped,
 } from '@orch/core';
 import { describe, expect, it } from 'vitest';
@@ -313,5 +315,69 @@ describe('createOrchestrator().run', () => {
       .run(request)
       .report.catch((caught: unknown) => caught);
     expect((error as RunFailedError).cause).toMatchObject({ code: 'STAGE_IMPLEMENTATION_MISSING' });
+  });
+});
+
+describe('checkpoints and resume', () => {
+  it('checkpoints every stage before announcing it, and a resumed run skips restored stages', async () => {
+    const saved = new Map<StageId, StepResult<unknown>>();
+    const announcedBeforeSave: StageId[] = [];
+    const announced = new Set<StageId>();
+    const firstCalls: StageId[] = [];
+    const first = createOrchestrator({ stages: fakeStages(firstCalls) }).run(
+      { ...request, runId: 'run-resume' },
+      {
+        checkpoint: async (stage, result) => {
+          if (announced.has(stage)) announcedBeforeSave.push(stage);
+          await new Promise((resolve) => setImmediate(resolve));
+          saved.set(stage, result);
+        },
+      },
+    );
+    for await (const event of first.events)
+      if (event.type === 'stage-finish') announced.add(event.stage);
+    await first.report;
+    expect(announcedBeforeSave).toEqual([]);
+    expect([...saved.keys()].sort()).toEqual(first.plan.stages.map((stage) => stage.id).sort());
+
+    // Pretend the process died before sentiment and briefing were saved.
+    saved.delete('sentiment');
+    saved.delete('briefing');
+    const secondCalls: StageId[] = [];
+    const second = createOrchestrator({ stages: fakeStages(secondCalls) }).run(
+      { ...request, runId: 'run-resume' },
+      { resume: saved },
+    );
+    const report = await second.report;
+    expect(secondCalls.sort()).toEqual(['briefing', 'sentiment']);
+    expect(report.summary?.summary).toBe('The council approved an energy budget.');
+    const events = await eventsOf(second.events);
+    const resumed = events.flatMap((e) =>
+      e.type === 'stage-finish' && e.resumed ? [e.stage] : [],
+    );
+    expect(resumed.sort()).toEqual([...saved.keys()].sort());
+  });
+
+  it('re-runs a restored stage whose stored output no longer matches its schema', async () => {
+    const calls: StageId[] = [];
+    const timings = { startedAt: 't', finishedAt: 't', durationMs: 1 };
+    const resume = new Map<StageId, StepResult<unknown>>([
+      ['acquire', { status: 'ok', data: makeContent(), timings }],
+      ['summarize', { status: 'ok', data: { summary: 'from an old version' }, timings }],
+    ]);
+    await createOrchestrator({ stages: fakeStages(calls) }).run(request, { resume }).report;
+    expect(calls).toContain('summarize');
+    expect(calls).not.toContain('acquire');
+  });
+
+  it('stops the run when a checkpoint cannot be written', async () => {
+    const handle = createOrchestrator({ stages: fakeStages([]) }).run(request, {
+      checkpoint: async (stage) => {
+        if (stage === 'claims') throw new StorageError('DATABASE_UNAVAILABLE', 'disk full');
+      },
+    });
+    const error = await handle.report.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RunFailedError);
+    expect((error as RunFailedError).cause).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
   });
 });

@@ -7,7 +7,9 @@ import {
   type RunEvent,
   type RunRequest,
   runRequestSchema,
+  type StageId,
   type StageImplementations,
+  type StepResult,
   silentLogger,
 } from '@orch/core';
 import {
@@ -37,6 +39,13 @@ export interface OrchestratorOptions {
 export interface RunOptions {
   /** Cancels the run: running stages see it fire, nothing new starts, the report rejects. */
   readonly signal?: AbortSignal;
+  /**
+   * Results of an earlier attempt of this run (from its checkpoints): those stages are not run
+   * again and their outputs feed the rest. Failed results are re-run.
+   */
+  readonly resume?: ReadonlyMap<StageId, StepResult<unknown>>;
+  /** Called after every stage settles, before the run moves on; a rejection stops the run. */
+  readonly checkpoint?: (stage: StageId, result: StepResult<unknown>) => Promise<void>;
 }
 
 export interface RunHandle {
@@ -62,7 +71,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     now: options.now ?? (() => new Date()),
   };
   return {
-    run(request, { signal } = {}) {
+    run(request, runOptions = {}) {
       const parsed = runRequestSchema.safeParse(request);
       if (!parsed.success) {
         const message = `The run request is invalid:\n${z.prettifyError(parsed.error)}`;
@@ -72,7 +81,14 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       const runId = parsed.data.runId ?? randomUUID();
       const events = new Readable({ objectMode: true, read() {} });
       const emit = (event: RunEvent): void => void events.push(event);
-      const report = executeRun({ ...resolved, request: parsed.data, runId, plan, signal, emit });
+      const report = executeRun({
+        ...resolved,
+        ...runOptions,
+        request: parsed.data,
+        runId,
+        plan,
+        emit,
+      });
       // Marks the rejection handled: a caller that only reads events must not crash the process.
       void report.catch(() => {}).finally(() => events.push(null));
       return { runId, plan, events: events as AsyncIterable<RunEvent>, report };

@@ -18,20 +18,21 @@ import {
   type StageOutputMap,
   type StepError,
   type StepResult,
+  stageOutputSchemas,
   toOrchError,
 } from '@orch/core';
 import type { StagePlan } from '@orch/planner';
 import { buildIntelligenceReport } from '@orch/result-processors';
-import type { OrchestratorOptions } from './create-orchestrator.js';
+import type { OrchestratorOptions, RunOptions } from './create-orchestrator.js';
 import { runDag } from './run-dag.js';
 
 /** One run's facts and the orchestrator's resolved options. */
 export interface ExecuteRunInput
-  extends Required<Omit<OrchestratorOptions, 'catalog' | 'planOptions'>> {
+  extends Required<Omit<OrchestratorOptions, 'catalog' | 'planOptions'>>,
+    RunOptions {
   readonly runId: string;
   readonly request: RunRequest;
   readonly plan: StagePlan;
-  readonly signal: AbortSignal | undefined;
   readonly emit: (event: RunEvent) => void;
 }
 
@@ -72,22 +73,39 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
     estimate: { durationMs: plan.estimate.durationMs, costUsd: plan.estimate.costUsd },
   });
 
-  const record = (stage: StageId, result: AnyResult): AnyResult => {
+  const stop = (stage: StageId, error: OrchError): void => {
+    if (firstFailure || signal.aborted) return;
+    firstFailure = { stage, error };
+    controller.abort(new CancelledError(`Stopped because stage "${stage}" failed.`));
+  };
+  const writes: Promise<void>[] = [];
+  const persist = (stage: StageId, result: AnyResult): Promise<void> => {
+    const write = Promise.resolve(input.checkpoint?.(stage, result)).catch((thrown: unknown) =>
+      stop(stage, toOrchError(thrown)),
+    );
+    writes.push(write);
+    return write;
+  };
+
+  const record = (stage: StageId, result: AnyResult, resumed?: true): AnyResult => {
     doneWeight += weight(stage);
     const { status, timings } = result;
     const { reason, error } = result as { reason?: string; error?: StepError };
-    const progress = Math.min(1, doneWeight / totalWeight);
-    send({
-      type: 'stage-finish',
-      stage,
-      status,
-      durationMs: timings.durationMs,
-      reason,
-      error,
-      progress,
-    });
+    const detail = { reason, error, resumed, progress: Math.min(1, doneWeight / totalWeight) };
+    send({ type: 'stage-finish', stage, status, durationMs: timings.durationMs, ...detail });
     return result;
   };
+
+  const restored = new Map<StageId, AnyResult>();
+  for (const [stage, result] of input.resume ?? []) {
+    if (!specs.has(stage) || result.status === 'fail') continue;
+    if (result.status === 'ok' || result.status === 'uncertain') {
+      const data = stageOutputSchemas[stage].safeParse(result.data);
+      if (!data.success) continue; // stored by an older schema: run the stage again
+      (outputs as Record<StageId, unknown>)[stage] = data.data;
+    }
+    restored.set(stage, record(stage, result, true));
+  }
 
   const runStage = async (stage: StageId): Promise<StageOutcome<unknown>> => {
     const spec = specs.get(stage);
@@ -135,33 +153,36 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
       finishedAt: now().toISOString(),
       durationMs: now().getTime() - begun.getTime(),
     });
+    let result: AnyResult;
     try {
-      return record(stage, { ...(await runStage(stage)), timings: timings() });
+      result = { ...(await runStage(stage)), timings: timings() };
     } catch (thrown) {
       const error = toOrchError(thrown);
       input.logger.debug(`stage ${stage} failed`, { code: error.code, message: error.message });
-      if (specs.get(stage)?.required && !firstFailure && !signal.aborted) {
-        firstFailure = { stage, error };
-        controller.abort(new CancelledError(`Stopped because required stage "${stage}" failed.`));
-      }
-      const failure = { ...error.toJSON(), stage };
-      return record(stage, { status: 'fail', error: failure, timings: timings() });
+      if (specs.get(stage)?.required) stop(stage, error);
+      result = { status: 'fail', error: { ...error.toJSON(), stage }, timings: timings() };
     }
+    await persist(stage, result);
+    return record(stage, result);
   };
 
   const results = await runDag<StageId, AnyResult>({
     nodes: plan.stages,
     concurrency: input.concurrency,
     signal,
+    settled: restored,
     execute,
     blocked: (stage, reason) => {
       const time = now().toISOString();
       const timings = { startedAt: time, finishedAt: time, durationMs: 0 };
-      return record(stage, { status: 'skip', reason: `Skipped because ${reason}.`, timings });
+      const result: AnyResult = { status: 'skip', reason: `Skipped because ${reason}.`, timings };
+      void persist(stage, result);
+      return record(stage, result);
     },
     isSuccess: (result) => result.status === 'ok' || result.status === 'uncertain',
   });
 
+  await Promise.all(writes);
   const finishedAt = now();
   const durationMs = finishedAt.getTime() - startedAt.getTime();
   try {

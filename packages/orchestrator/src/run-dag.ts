@@ -14,6 +14,8 @@ export interface RunDagOptions<Id extends string, R> {
   readonly concurrency: number;
   /** When it fires, nothing new starts; unstarted nodes settle through `blocked`. */
   readonly signal?: AbortSignal;
+  /** Nodes already settled (a resumed run): never executed again. */
+  readonly settled?: ReadonlyMap<Id, R>;
   /** Runs one node. Must not reject: turn failures into a result. */
   execute(id: Id): Promise<R>;
   /** The result of a node that will not run, and why. */
@@ -30,8 +32,8 @@ export interface RunDagOptions<Id extends string, R> {
 export function runDag<Id extends string, R>(options: RunDagOptions<Id, R>): Promise<Map<Id, R>> {
   const { nodes, signal } = options;
   const concurrency = Math.max(1, Math.floor(options.concurrency));
-  const settled = new Map<Id, R>();
-  const pending = new Set<Id>(nodes.map((node) => node.id));
+  const settled = new Map<Id, R>(options.settled);
+  const pending = new Set<Id>(nodes.map((node) => node.id).filter((id) => !settled.has(id)));
   let running = 0;
 
   return new Promise((resolve) => {
