@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadSource } from '@orch/acquisition';
-import { type Logger, ok, parseDepth, type SourceRef, silentLogger } from '@orch/core';
-import { createHeuristicStages, createOrchestrator } from '@orch/orchestrator';
-import { parseReportFormat, renderReport } from '@orch/report';
+import { ok, parseDepth, type SourceRef } from '@orch/core';
+import { createHeuristicStages } from '@orch/orchestrator';
+import { planRun } from '@orch/planner';
+import { parseReportFormat } from '@orch/report';
 import type { CliIo } from './cli-io.js';
-import { createProgressRenderer, type ProgressMode } from './progress-renderer.js';
-import { checkOutputPath, writeReportFile } from './report-output.js';
+import { executeDurably } from './execute-durably.js';
+import { checkOutputPath, deliverReport } from './report-output.js';
+import { withWorkflowState } from './run-store.js';
 
 export interface AnalyzeOptions {
   readonly depth: string;
@@ -23,16 +26,10 @@ function sourceOf(argument: string, cwd: string): SourceRef {
     : { type: 'file', path: resolve(cwd, argument) };
 }
 
-function stderrLogger(io: CliIo): Logger {
-  const line = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    io.stderr(`orch: ${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
-  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
-}
-
 /**
- * `orch analyze <source>`: validates everything it can before starting (depth, format, the
- * output path, the source itself), runs the analysis with live progress on stderr, and writes
- * the report only when the run succeeded.
+ * `orch analyze <source>`: validates everything it can before a run exists (depth, format, the
+ * output path, the source itself), records the run, runs it with a checkpoint after every stage,
+ * and delivers the report only when the run succeeded.
  */
 export async function analyzeCommand(
   argument: string,
@@ -45,22 +42,26 @@ export async function analyzeCommand(
     options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
   const source = sourceOf(argument, io.cwd);
   const content = await loadSource(source, { signal: io.signal });
+  const { wordCount } = content.metadata;
 
-  const orchestrator = createOrchestrator({
-    stages: { ...createHeuristicStages(), acquire: async () => ok(content) },
-    planOptions: { pricing: null, wordCount: content.metadata.wordCount },
-    logger: options.verbose ? stderrLogger(io) : silentLogger,
+  await withWorkflowState(io, async (state) => {
+    const runId = randomUUID();
+    const request = { source, depth, runId };
+    const plan = planRun(depth, { pricing: null, wordCount });
+    await state.createRun({
+      runId,
+      request,
+      plannedStages: plan.stages.map((stage) => stage.id),
+      stageEstimatesMs: Object.fromEntries(
+        plan.stages.map((stage) => [stage.id, stage.estimatedMs]),
+      ),
+    });
+    // The source was read above to refuse bad input before a run exists; the run reuses it.
+    const stages = { ...createHeuristicStages(), acquire: async () => ok(content) };
+    const report = await executeDurably(
+      { state, runId, request, stages, wordCount, quiet: options.quiet, verbose: options.verbose },
+      io,
+    );
+    await deliverReport(report, { format, outPath, quiet: options.quiet }, io);
   });
-  const handle = orchestrator.run({ source, depth }, { signal: io.signal });
-  const mode: ProgressMode = options.quiet ? 'quiet' : io.stderrIsTty ? 'live' : 'plain';
-  const renderer = createProgressRenderer({ mode, write: io.stderr });
-  for await (const event of handle.events) renderer.handle(event);
-
-  const text = renderReport(await handle.report, format);
-  if (outPath === undefined) {
-    io.stdout(text);
-  } else {
-    await writeReportFile(outPath, text);
-    if (!options.quiet) io.stderr(`orch: report written to ${outPath}\n`);
-  }
 }

@@ -5,6 +5,8 @@ export interface CliIo {
   /** Whether stderr is an interactive terminal (live progress) or a pipe or file (plain lines). */
   readonly stderrIsTty: boolean;
   readonly cwd: string;
+  /** Environment variables (ORCH_DATA_DIR, ...). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** Fires on Ctrl-C. */
   readonly signal: AbortSignal;
 }

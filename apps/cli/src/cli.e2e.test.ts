@@ -17,7 +17,7 @@ function orch(args: string[], cwd = EXAMPLES) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ORCH_DATA_DIR: join(scratch, 'data') },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

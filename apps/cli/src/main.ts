@@ -9,6 +9,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   stderrIsTty: process.stderr.isTTY === true,
   cwd: process.cwd(),
+  env: process.env,
   signal: controller.signal,
 });
 process.exitCode = code;

@@ -61,7 +61,9 @@ export function createProgressRenderer(options: ProgressRendererOptions): Progre
           }
           return;
         case 'stage-finish': {
-          const note = event.error?.message ?? event.reason ?? '';
+          const note = event.resumed
+            ? 'restored from checkpoint'
+            : (event.error?.message ?? event.reason ?? '');
           const summary = `${seconds(event.durationMs)}${note ? ` · ${note.split('\n')[0]}` : ''}`;
           if (mode === 'live') {
             line(event.stage, MARKS[event.status], summary);

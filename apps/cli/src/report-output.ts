@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { InputError } from '@orch/core';
+import { InputError, type IntelligenceReport } from '@orch/core';
+import { type ReportFormat, renderReport } from '@orch/report';
+import type { CliIo } from './cli-io.js';
 
 /** Checks before a run that `--out` can be written, so a long run does not fail at the end. */
 export async function checkOutputPath(cwd: string, out: string): Promise<string> {
@@ -34,4 +36,23 @@ export async function writeReportFile(path: string, text: string): Promise<void>
     await unlink(temporary).catch(() => {});
     throw error;
   }
+}
+
+/** Prints the report to stdout, or writes it to `outPath` and says where on stderr. */
+export async function deliverReport(
+  report: IntelligenceReport,
+  delivery: {
+    readonly format: ReportFormat;
+    readonly outPath: string | undefined;
+    readonly quiet: boolean;
+  },
+  io: CliIo,
+): Promise<void> {
+  const text = renderReport(report, delivery.format);
+  if (delivery.outPath === undefined) {
+    io.stdout(text);
+    return;
+  }
+  await writeReportFile(delivery.outPath, text);
+  if (!delivery.quiet) io.stderr(`orch: report written to ${delivery.outPath}\n`);
 }

@@ -1,10 +1,13 @@
 import { DEPTHS, rootOrchError, toOrchError } from '@orch/core';
 import { REPORT_FORMATS } from '@orch/report';
+import { RUN_STATUSES } from '@orch/workflow-state';
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { analyzeCommand } from './analyze-command.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
+import { resumeCommand } from './resume-command.js';
+import { listRunsCommand, pruneRunsCommand, showRunCommand } from './runs-command.js';
 
 function describeFailure(error: unknown, verbose: boolean): { code: ExitCode; text: string } {
   const orchError = toOrchError(error);
@@ -33,36 +36,73 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run orch --help for usage)')
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  const act =
+    <A extends unknown[]>(work: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      try {
+        await work(...args);
+        exit(EXIT_CODES.done);
+      } catch (error) {
+        // Commander passes the parsed options second to last, before the command itself.
+        const options = args.at(-2) as { verbose?: boolean } | undefined;
+        const failure = describeFailure(error, options?.verbose === true);
+        io.stderr(failure.text);
+        exit(failure.code);
+      }
+    };
+  const depthOption = () =>
+    new Option('-d, --depth <depth>', `how deep to analyse: ${DEPTHS.join(', ')}`).default(
+      'standard',
+    );
+  const formatOption = () =>
+    new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).default(
+      'md',
+    );
 
   program
     .command('analyze')
     .description('Analyse a local file (.txt, .md, .html, .srt, .vtt, .json transcript)')
     .argument('<source>', 'path of the file to analyse')
-    .addOption(
-      new Option('-d, --depth <depth>', `how deep to analyse: ${DEPTHS.join(', ')}`).default(
-        'standard',
-      ),
-    )
-    .addOption(
-      new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).default(
-        'md',
-      ),
-    )
+    .addOption(depthOption())
+    .addOption(formatOption())
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .option('-v, --verbose', 'debug logging and stack traces on errors', false)
     .option('-q, --quiet', 'no progress output', false)
-    .action(async (source: string, options) => {
-      try {
-        await analyzeCommand(source, options, io);
-        exit(EXIT_CODES.done);
-      } catch (error) {
-        const failure = describeFailure(error, options.verbose);
-        io.stderr(failure.text);
-        exit(failure.code);
-      }
-    });
+    .action(act((source: string, options) => analyzeCommand(source, options, io)));
+
+  program
+    .command('resume')
+    .description('Continue a crashed, cancelled or failed run; finished stages are not run again')
+    .argument('<id>', 'the run id (see orch runs)')
+    .addOption(formatOption())
+    .option('-o, --out <file>', 'write the report to this file instead of stdout')
+    .option('-v, --verbose', 'debug logging and stack traces on errors', false)
+    .option('-q, --quiet', 'no progress output', false)
+    .action(act((id: string, options) => resumeCommand(id, options, io)));
+
+  const runs = program
+    .command('runs')
+    .description('List runs of earlier invocations, newest first')
+    .option('-s, --status <status>', `only runs with this status: ${RUN_STATUSES.join(', ')}`)
+    .option('-n, --limit <count>', 'how many runs to list', '20')
+    .option('-a, --all', 'include archived runs', false)
+    .option('--json', 'print JSON', false)
+    .action(act((options) => listRunsCommand(options, io)));
+  runs
+    .command('show')
+    .description('Show one run: status, stages, attempts, errors')
+    .argument('<id>', 'the run id')
+    .option('--json', 'print JSON', false)
+    .action(act((id: string, options) => showRunCommand(id, options, io)));
+  runs
+    .command('prune')
+    .description('Delete finished runs (completed, failed, cancelled) created before a given age')
+    .requiredOption('--older-than <age>', 'an age such as 30d, 12h, 90m or 2w')
+    .action(act((options) => pruneRunsCommand(options, io)));
   return program;
 }
 

@@ -160,7 +160,7 @@ export {
   type StageRecord,
   stageRecordSchema,
 } from './report.js';
-export { type RunRequest, runRequestSchema } from './run-request.js';
+export { parseRunRequest, type RunRequest, runRequestSchema } from './run-request.js';
 export { describeSource, type SourceRef, sourceRefSchema } from './source.js';
 export type {
   RunContext,

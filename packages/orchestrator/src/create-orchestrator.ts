@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
-  InputError,
   type IntelligenceReport,
   type Logger,
+  parseRunRequest,
   type RunEvent,
   type RunRequest,
-  runRequestSchema,
   type StageId,
   type StageImplementations,
   type StepResult,
@@ -19,7 +18,6 @@ import {
   type StagePlan,
   type StageSpec,
 } from '@orch/planner';
-import { z } from 'zod';
 import { executeRun } from './execute-run.js';
 
 export interface OrchestratorOptions {
@@ -72,19 +70,15 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   };
   return {
     run(request, runOptions = {}) {
-      const parsed = runRequestSchema.safeParse(request);
-      if (!parsed.success) {
-        const message = `The run request is invalid:\n${z.prettifyError(parsed.error)}`;
-        throw new InputError('INVALID_REQUEST', message, { cause: parsed.error });
-      }
-      const plan = buildPlan(catalog, parsed.data.depth, options.planOptions);
-      const runId = parsed.data.runId ?? randomUUID();
+      const valid = parseRunRequest(request);
+      const plan = buildPlan(catalog, valid.depth, options.planOptions);
+      const runId = valid.runId ?? randomUUID();
       const events = new Readable({ objectMode: true, read() {} });
       const emit = (event: RunEvent): void => void events.push(event);
       const report = executeRun({
         ...resolved,
         ...runOptions,
-        request: parsed.data,
+        request: valid,
         runId,
         plan,
         emit,

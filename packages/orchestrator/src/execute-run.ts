@@ -89,8 +89,10 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
 
   const record = (stage: StageId, result: AnyResult, resumed?: true): AnyResult => {
     doneWeight += weight(stage);
-    const { status, timings } = result;
-    const { reason, error } = result as { reason?: string; error?: StepError };
+    const { status, timings, reason, error } = result as AnyResult & {
+      reason?: string;
+      error?: StepError;
+    };
     const detail = { reason, error, resumed, progress: Math.min(1, doneWeight / totalWeight) };
     send({ type: 'stage-finish', stage, status, durationMs: timings.durationMs, ...detail });
     return result;
@@ -124,6 +126,8 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
         `No implementation is configured for the required stage "${stage}". Pass one in createOrchestrator({ stages }).`,
       );
     }
+    // Let events, signals and checkpoint writes through before a stage that may block the CPU.
+    await new Promise((resolve) => setImmediate(resolve));
     signal.throwIfAborted();
     const outcome = await implementation(
       { request, outputs: Object.freeze({ ...outputs }) },

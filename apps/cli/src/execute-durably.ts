@@ -1,0 +1,75 @@
+import {
+  CancelledError,
+  type IntelligenceReport,
+  type Logger,
+  RunFailedError,
+  type RunRequest,
+  type StageId,
+  type StageImplementations,
+  type StepResult,
+  silentLogger,
+  toOrchError,
+} from '@orch/core';
+import { createOrchestrator } from '@orch/orchestrator';
+import type { WorkflowState } from '@orch/workflow-state';
+import type { CliIo } from './cli-io.js';
+import { createProgressRenderer, type ProgressMode } from './progress-renderer.js';
+
+export interface DurableRunOptions {
+  readonly state: WorkflowState;
+  readonly runId: string;
+  readonly request: RunRequest;
+  readonly stages: StageImplementations;
+  readonly wordCount: number;
+  readonly resume?: ReadonlyMap<StageId, StepResult<unknown>>;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+}
+
+function stderrLogger(io: CliIo): Logger {
+  const line = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    io.stderr(`orch: ${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+}
+
+/**
+ * Runs an analysis whose every stage is checkpointed in the run store before the run moves on,
+ * so a crash, Ctrl-C or failure can be resumed with `orch resume <id>` without redoing work.
+ */
+export async function executeDurably(
+  options: DurableRunOptions,
+  io: CliIo,
+): Promise<IntelligenceReport> {
+  const { state, runId } = options;
+  const active = await state.startRun(runId);
+  const orchestrator = createOrchestrator({
+    stages: options.stages,
+    planOptions: { pricing: null, wordCount: options.wordCount },
+    logger: options.verbose ? stderrLogger(io) : silentLogger,
+  });
+  const handle = orchestrator.run(options.request, {
+    // Ctrl-C, or losing the run's lease to another process, stops the run.
+    signal: AbortSignal.any([io.signal, active.signal]),
+    checkpoint: async (stage, result) => {
+      await active.checkpoint(stage, result);
+    },
+    ...(options.resume ? { resume: options.resume } : {}),
+  });
+  const mode: ProgressMode = options.quiet ? 'quiet' : io.stderrIsTty ? 'live' : 'plain';
+  const renderer = createProgressRenderer({ mode, write: io.stderr });
+  for await (const event of handle.events) renderer.handle(event);
+  try {
+    const report = await handle.report;
+    await active.complete(report);
+    return report;
+  } catch (thrown) {
+    const error = toOrchError(thrown);
+    const hint = `Its finished stages are saved: continue it with orch resume ${runId}`;
+    if (error.category === 'cancelled') {
+      await active.cancel(error.toJSON());
+      throw new CancelledError(`Run ${runId} was cancelled. ${hint}`, { cause: error });
+    }
+    await active.fail(error.toJSON());
+    throw new RunFailedError(`${error.message}\n${hint}`, { cause: error.cause ?? error });
+  }
+}

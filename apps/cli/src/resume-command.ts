@@ -1,0 +1,46 @@
+import { contentSchema, resultData } from '@orch/core';
+import { createHeuristicStages } from '@orch/orchestrator';
+import { parseReportFormat } from '@orch/report';
+import type { CliIo } from './cli-io.js';
+import { executeDurably } from './execute-durably.js';
+import { checkOutputPath, deliverReport } from './report-output.js';
+import { withWorkflowState } from './run-store.js';
+
+export interface ResumeOptions {
+  readonly format: string;
+  readonly out?: string;
+  readonly verbose: boolean;
+  readonly quiet: boolean;
+}
+
+/**
+ * `orch resume <id>`: continues a run that crashed, was cancelled or failed. Stages with a
+ * checkpoint are restored, not run again; the rest run with their stored inputs.
+ */
+export async function resumeCommand(
+  runId: string,
+  options: ResumeOptions,
+  io: CliIo,
+): Promise<void> {
+  const format = parseReportFormat(options.format);
+  const outPath =
+    options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
+  await withWorkflowState(io, async (state) => {
+    const { run, results } = await state.resumeState(runId);
+    const acquired = contentSchema.safeParse(resultData(results.get('acquire')));
+    const report = await executeDurably(
+      {
+        state,
+        runId,
+        request: run.request,
+        stages: createHeuristicStages(),
+        wordCount: acquired.success ? acquired.data.metadata.wordCount : 1000,
+        resume: results,
+        quiet: options.quiet,
+        verbose: options.verbose,
+      },
+      io,
+    );
+    await deliverReport(report, { format, outPath, quiet: options.quiet }, io);
+  });
+}

@@ -1,0 +1,3 @@
+export { DEFAULT_DATABASE_FILE, resolveDataDir } from './data-dir.js';
+export { openSqliteStore, resolveDatabasePath } from './open-sqlite-store.js';
+export type { SqliteStore, SqliteStoreOptions } from './sqlite-store.js';
