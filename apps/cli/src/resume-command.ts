@@ -4,7 +4,7 @@ import { parseReportFormat } from '@orch/report';
 import type { CliIo } from './cli-io.js';
 import { executeDurably } from './execute-durably.js';
 import { checkOutputPath, deliverReport } from './report-output.js';
-import { withWorkflowState } from './run-store.js';
+import { requireRun, withWorkflowState } from './run-store.js';
 
 export interface ResumeOptions {
   readonly format: string;
@@ -26,6 +26,7 @@ export async function resumeCommand(
   const outPath =
     options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
   await withWorkflowState(io, async (state) => {
+    await requireRun(state, runId);
     const { run, results } = await state.resumeState(runId);
     const acquired = contentSchema.safeParse(resultData(results.get('acquire')));
     const report = await executeDurably(

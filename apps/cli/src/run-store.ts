@@ -1,5 +1,6 @@
+import { InputError } from '@orch/core';
 import { openSqliteStore, resolveDataDir } from '@orch/store-sqlite';
-import { createWorkflowState, type WorkflowState } from '@orch/workflow-state';
+import { createWorkflowState, type RunRecord, type WorkflowState } from '@orch/workflow-state';
 import type { CliIo } from './cli-io.js';
 
 /** The run history of this user: the SQLite file under ORCH_DATA_DIR (default ~/.orch). */
@@ -13,4 +14,11 @@ export async function withWorkflowState<T>(
   } finally {
     await store.close();
   }
+}
+
+/** The stored run, or a usage error (exit 2) for an id the user mistyped. */
+export async function requireRun(state: WorkflowState, runId: string): Promise<RunRecord> {
+  const run = await state.getRun(runId);
+  if (run) return run;
+  throw new InputError('RUN_NOT_FOUND', `No run with id ${runId}. List runs with: orch runs`);
 }

@@ -7,7 +7,7 @@ import {
   summarizeRun,
 } from '@orch/workflow-state';
 import type { CliIo } from './cli-io.js';
-import { withWorkflowState } from './run-store.js';
+import { requireRun, withWorkflowState } from './run-store.js';
 
 export interface RunsListOptions {
   readonly status?: string;
@@ -91,10 +91,7 @@ export async function showRunCommand(
   io: CliIo,
 ): Promise<void> {
   await withWorkflowState(io, async (state) => {
-    const run = await state.getRun(runId);
-    if (!run) {
-      throw new InputError('RUN_NOT_FOUND', `No run with id ${runId}. List runs with: orch runs`);
-    }
+    const run = await requireRun(state, runId);
     const checkpoints = await state.listCheckpoints(runId);
     const summary = summarizeRun(run, checkpoints);
     if (options.json) {

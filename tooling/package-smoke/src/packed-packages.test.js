@@ -24,6 +24,14 @@ const EXPECTED_EXPORT = {
   '@orch/result-processors': 'buildIntelligenceReport',
   '@orch/report': 'renderMarkdown',
   '@orch/orchestrator': 'createOrchestrator',
+  '@orch/workflow-state': 'createWorkflowState',
+  '@orch/store-sqlite': 'openSqliteStore',
+};
+
+/** Extra proof for packages with a native part: it really loads and works. */
+const EXERCISE = {
+  '@orch/store-sqlite':
+    "const store = m.openSqliteStore({ path: ':memory:' }); await store.listRuns(); await store.close();",
 };
 
 const pnpm = (args, cwd) =>
@@ -50,7 +58,11 @@ beforeAll(() => {
   const manifest = { name: 'smoke', private: true, type: 'module', dependencies: local };
   writeFileSync(
     join(project, 'package.json'),
-    JSON.stringify({ ...manifest, pnpm: { overrides: local } }, null, 2),
+    JSON.stringify(
+      { ...manifest, pnpm: { overrides: local, onlyBuiltDependencies: ['better-sqlite3'] } },
+      null,
+      2,
+    ),
   );
   pnpm(['install', '--offline'], project);
 });
@@ -83,7 +95,7 @@ describe('packed packages', () => {
       for (const range of Object.values(installedManifest.dependencies ?? {})) {
         expect(range).not.toMatch(/^(workspace|catalog):/);
       }
-      const probe = `const m = await import(${JSON.stringify(manifest.name)}); console.log(typeof m[${JSON.stringify(EXPECTED_EXPORT[manifest.name])}]);`;
+      const probe = `const m = await import(${JSON.stringify(manifest.name)}); ${EXERCISE[manifest.name] ?? ''} console.log(typeof m[${JSON.stringify(EXPECTED_EXPORT[manifest.name])}]);`;
       const output = execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
         cwd: project,
         encoding: 'utf8',
