@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentKindSchema } from './content.js';
+import { contentKindSchema, contentMetadataSchema } from './content.js';
 import { depthSchema } from './depth.js';
 import { stepErrorSchema } from './errors.js';
 import { briefingOutputSchema } from './outputs/briefing.js';
@@ -67,21 +67,15 @@ export const intelligenceReportSchema = z.object({
   tenant: tenantContextSchema,
   /** `degraded` when an optional stage failed; failed runs produce no report. */
   status: z.enum(['completed', 'degraded']),
-  source: z.object({
-    type: z.enum(['file', 'url', 'text']),
-    location: z.string().min(1),
-    contentId: z.string().regex(/^[a-f0-9]{64}$/),
-    kind: contentKindSchema,
-    mediaType: z.string().min(1),
-    wordCount: z.number().int().min(0),
-    title: z.string().min(1).optional(),
-    author: z.string().min(1).optional(),
-    publishedAt: z.string().min(1).optional(),
-    siteName: z.string().min(1).optional(),
-    platform: z.string().min(1).optional(),
-    language: z.string().min(2).optional(),
-    durationSeconds: z.number().min(0).optional(),
-  }),
+  /** The content's metadata, without acquisition internals, plus its identity. */
+  source: contentMetadataSchema
+    .omit({ source: true, byteLength: true, acquiredAt: true, videoId: true, uploader: true })
+    .extend({
+      type: z.enum(['file', 'url', 'text']),
+      location: z.string().min(1),
+      contentId: z.string().regex(/^[a-f0-9]{64}$/),
+      kind: contentKindSchema,
+    }),
   /** How the analysis was made overall; `notice` tells the reader what that limits. */
   analysis: z.object({
     mode: z.enum(['offline', 'llm', 'mixed']),
