@@ -11,7 +11,7 @@ import {
   toOrchError,
 } from '@orch/core';
 import { createOrchestrator } from '@orch/orchestrator';
-import type { WorkflowState } from '@orch/workflow-state';
+import { inputHash, type WorkflowState } from '@orch/workflow-state';
 import type { CliIo } from './cli-io.js';
 import { createProgressRenderer, type ProgressMode } from './progress-renderer.js';
 
@@ -50,8 +50,8 @@ export async function executeDurably(
   const handle = orchestrator.run(options.request, {
     // Ctrl-C, or losing the run's lease to another process, stops the run.
     signal: AbortSignal.any([io.signal, active.signal]),
-    checkpoint: async (stage, result) => {
-      await active.checkpoint(stage, result);
+    checkpoint: async (stage, result, inputs) => {
+      await active.checkpoint(stage, result, { inputHash: inputHash(inputs) });
     },
     ...(options.resume ? { resume: options.resume } : {}),
   });

@@ -163,6 +163,7 @@ export {
 export { parseRunRequest, type RunRequest, runRequestSchema } from './run-request.js';
 export { describeSource, type SourceRef, sourceRefSchema } from './source.js';
 export type {
+  CheckpointHook,
   RunContext,
   StageContext,
   StageImplementation,

@@ -3,7 +3,7 @@ import type { Logger } from './logger.js';
 import type { RunRequest } from './run-request.js';
 import type { StageId } from './stage-id.js';
 import type { StageOutputMap } from './stage-outputs.js';
-import type { StageOutcome } from './step-result.js';
+import type { StageOutcome, StepResult } from './step-result.js';
 import type { TenantContext } from './tenant.js';
 
 /**
@@ -42,3 +42,13 @@ export type StageImplementation<S extends StageId> = (
 
 /** The implementations a run uses, keyed by stage; absent stages are reported as skipped. */
 export type StageImplementations = { readonly [S in StageId]?: StageImplementation<S> };
+
+/**
+ * Persists a settled stage (its result and the outputs it read) before the run moves on; the
+ * run stops when it rejects. `@orch/workflow-state` provides one backed by a `RunStore`.
+ */
+export type CheckpointHook = (
+  stage: StageId,
+  result: StepResult<unknown>,
+  inputs: StageInput['outputs'],
+) => Promise<void>;

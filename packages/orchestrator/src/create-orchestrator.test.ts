@@ -324,10 +324,12 @@ describe('checkpoints and resume', () => {
     const announcedBeforeSave: StageId[] = [];
     const announced = new Set<StageId>();
     const firstCalls: StageId[] = [];
+    const readBy = new Map<StageId, string[]>();
     const first = createOrchestrator({ stages: fakeStages(firstCalls) }).run(
       { ...request, runId: 'run-resume' },
       {
-        checkpoint: async (stage, result) => {
+        checkpoint: async (stage, result, inputs) => {
+          readBy.set(stage, Object.keys(inputs).sort());
           if (announced.has(stage)) announcedBeforeSave.push(stage);
           await new Promise((resolve) => setImmediate(resolve));
           saved.set(stage, result);
@@ -338,6 +340,11 @@ describe('checkpoints and resume', () => {
       if (event.type === 'stage-finish') announced.add(event.stage);
     await first.report;
     expect(announcedBeforeSave).toEqual([]);
+    // each checkpoint gets the outputs its stage read (what an input hash is made of)
+    expect(readBy.get('acquire')).toEqual([]);
+    expect(readBy.get('fact-check')).toEqual(
+      expect.arrayContaining(['acquire', 'quality-gate', 'claims']),
+    );
     expect([...saved.keys()].sort()).toEqual(first.plan.stages.map((stage) => stage.id).sort());
 
     // Pretend the process died before sentiment and briefing were saved.

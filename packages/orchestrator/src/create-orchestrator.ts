@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
+  type CheckpointHook,
   type IntelligenceReport,
   type Logger,
   parseRunRequest,
@@ -34,6 +35,8 @@ export interface OrchestratorOptions {
   readonly now?: () => Date;
 }
 
+type AnyResult = StepResult<unknown>;
+
 export interface RunOptions {
   /** Cancels the run: running stages see it fire, nothing new starts, the report rejects. */
   readonly signal?: AbortSignal;
@@ -41,9 +44,9 @@ export interface RunOptions {
    * Results of an earlier attempt of this run (from its checkpoints): those stages are not run
    * again and their outputs feed the rest. Failed results are re-run.
    */
-  readonly resume?: ReadonlyMap<StageId, StepResult<unknown>>;
-  /** Called after every stage settles, before the run moves on; a rejection stops the run. */
-  readonly checkpoint?: (stage: StageId, result: StepResult<unknown>) => Promise<void>;
+  readonly resume?: ReadonlyMap<StageId, AnyResult>;
+  /** Persists every settled stage before the run moves on; a rejection stops the run. */
+  readonly checkpoint?: CheckpointHook;
 }
 
 export interface RunHandle {

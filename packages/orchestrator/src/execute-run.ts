@@ -80,9 +80,9 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
   };
   const writes: Promise<void>[] = [];
   const persist = (stage: StageId, result: AnyResult): Promise<void> => {
-    const write = Promise.resolve(input.checkpoint?.(stage, result)).catch((thrown: unknown) =>
-      stop(stage, toOrchError(thrown)),
-    );
+    const write = Promise.resolve(
+      input.checkpoint?.(stage, result, inputsOf.get(stage) ?? {}),
+    ).catch((thrown: unknown) => stop(stage, toOrchError(thrown)));
     writes.push(write);
     return write;
   };
@@ -98,6 +98,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
     return result;
   };
 
+  const inputsOf = new Map<StageId, Readonly<Partial<StageOutputMap>>>();
   const restored = new Map<StageId, AnyResult>();
   for (const [stage, result] of input.resume ?? []) {
     if (!specs.has(stage) || result.status === 'fail') continue;
@@ -113,10 +114,8 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
     const spec = specs.get(stage);
     const gate = outputs['quality-gate'];
     if (spec?.gated && gate && !gate.passed) {
-      return {
-        status: 'skip',
-        reason: `the quality gate did not pass: ${gate.reasons.join('; ')}`,
-      };
+      const reason = `the quality gate did not pass: ${gate.reasons.join('; ')}`;
+      return { status: 'skip', reason };
     }
     const implementation = input.stages[stage] as StageImplementation<StageId> | undefined;
     if (!implementation) {
@@ -129,18 +128,17 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
     // Let events, signals and checkpoint writes through before a stage that may block the CPU.
     await new Promise((resolve) => setImmediate(resolve));
     signal.throwIfAborted();
+    const inputs = Object.freeze({ ...outputs });
+    inputsOf.set(stage, inputs);
     const outcome = await implementation(
-      { request, outputs: Object.freeze({ ...outputs }) },
+      { request, outputs: inputs },
       {
         ...context,
         stage,
-        progress: (message, fraction) =>
-          send({
-            type: 'stage-progress',
-            stage,
-            message,
-            ...(fraction === undefined ? {} : { fraction: Math.min(1, Math.max(0, fraction)) }),
-          }),
+        progress: (message, fraction) => {
+          const clamped = fraction === undefined ? undefined : Math.min(1, Math.max(0, fraction));
+          send({ type: 'stage-progress', stage, message, fraction: clamped });
+        },
       },
     );
     if (outcome.status === 'skip') return outcome;
