@@ -26,12 +26,15 @@ const EXPECTED_EXPORT = {
   '@orch/orchestrator': 'createOrchestrator',
   '@orch/workflow-state': 'createWorkflowState',
   '@orch/store-sqlite': 'openSqliteStore',
+  '@orch/testkit': 'startFakeOpenAI',
+  '@orch/llm': 'createLlmClient',
 };
 
 /** Extra proof for packages with a native part: it really loads and works. */
 const EXERCISE = {
   '@orch/store-sqlite':
     "const store = m.openSqliteStore({ path: ':memory:' }); await store.listRuns(); await store.close();",
+  '@orch/testkit': 'const fake = await m.startFakeOpenAI(); await fake.close();',
 };
 
 const pnpm = (args, cwd) =>

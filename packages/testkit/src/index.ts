@@ -1,0 +1,15 @@
+export type {
+  ChatHandler,
+  ChatHandlerContext,
+  ChatRequest,
+  ReplyValue,
+} from './chat-request.js';
+export { type FakeOpenAI, type FakeOpenAIOptions, startFakeOpenAI } from './fake-openai.js';
+export { FAULT_KINDS, type Fault, type FaultKind } from './fault.js';
+export type { RecordedRequest } from './recorded-request.js';
+export { sampleFromJsonSchema } from './sample-from-json-schema.js';
+export type {
+  TranscriptionHandler,
+  TranscriptionReply,
+  TranscriptionRequest,
+} from './transcription.js';
