@@ -28,6 +28,7 @@ const EXPECTED_EXPORT = {
   '@orch/store-sqlite': 'openSqliteStore',
   '@orch/testkit': 'startFakeOpenAI',
   '@orch/llm': 'createLlmClient',
+  '@orch/quality': 'checkGrounding',
 };
 
 /** Extra proof for packages with a native part: it really loads and works. */
