@@ -4,7 +4,9 @@ import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { intelligenceReportSchema } from '@orch/core';
+import { intelligenceReportJsonSchema, intelligenceReportSchema } from '@orch/core';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -71,6 +73,23 @@ describe('orch analyze (the built binary)', () => {
     expect(['low', 'medium', 'high']).toContain(report.deception?.threat.level);
     expect(report.stages.find((stage) => stage.id === 'fact-check')?.status).toBe('skip');
     expect(report.analysis.mode).toBe('offline');
+  });
+
+  it('writes JSON reports that validate against the exported JSON Schema, for every example and depth', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(intelligenceReportJsonSchema());
+    for (const [file, depth] of [
+      [OPINION, 'standard'],
+      [TALK, 'deep'],
+      [NEWS, 'experimental'],
+    ] as const) {
+      const { code, stdout } = orch(['analyze', file, '--depth', depth, '--format', 'json', '-q']);
+      expect(code).toBe(0);
+      const valid = validate(JSON.parse(stdout));
+      expect(validate.errors ?? [], `${file} at ${depth}`).toEqual([]);
+      expect(valid).toBe(true);
+    }
   });
 
   it('analyses the talk transcript with timestamps and the neutral news item at every depth', () => {
