@@ -4,6 +4,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Whether stderr is an interactive terminal (live progress) or a pipe or file (plain lines). */
   readonly stderrIsTty: boolean;
+  /** The terminal's width when stderr is one. */
+  readonly stderrColumns?: number | undefined;
   readonly cwd: string;
   /** Environment variables (ORCH_DATA_DIR, ...). */
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -56,7 +56,7 @@ export async function executeDurably(
     ...(options.resume ? { resume: options.resume } : {}),
   });
   const mode: ProgressMode = options.quiet ? 'quiet' : io.stderrIsTty ? 'live' : 'plain';
-  const renderer = createProgressRenderer({ mode, write: io.stderr });
+  const renderer = createProgressRenderer({ mode, write: io.stderr, columns: io.stderrColumns });
   for await (const event of handle.events) renderer.handle(event);
   try {
     const report = await handle.report;

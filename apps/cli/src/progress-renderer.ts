@@ -5,6 +5,8 @@ export type ProgressMode = 'live' | 'plain' | 'quiet';
 export interface ProgressRendererOptions {
   readonly mode: ProgressMode;
   readonly write: (text: string) => void;
+  /** Terminal width: live lines are cut to it, since a wrapped line breaks the redraw. */
+  readonly columns?: number | undefined;
 }
 
 export interface ProgressRenderer {
@@ -39,8 +41,10 @@ export function createProgressRenderer(options: ProgressRendererOptions): Progre
     drawn = text.length;
   };
 
+  const width = Math.max(20, (options.columns ?? 80) - 1);
   const line = (stage: StageId, mark: string, note = ''): void => {
-    lines.set(stage, `  ${mark} ${stage}${note ? `  ${note}` : ''}`);
+    const text = `  ${mark} ${stage}${note ? `  ${note}` : ''}`;
+    lines.set(stage, text.length > width ? `${text.slice(0, width - 1)}…` : text);
   };
 
   return {
