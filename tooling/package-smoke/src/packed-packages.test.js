@@ -29,6 +29,7 @@ const EXPECTED_EXPORT = {
   '@orch/testkit': 'startFakeOpenAI',
   '@orch/llm': 'createLlmClient',
   '@orch/quality': 'checkGrounding',
+  '@orch/agents': 'createAgentStages',
 };
 
 /** Extra proof for packages with a native part: it really loads and works. */
