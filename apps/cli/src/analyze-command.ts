@@ -42,12 +42,13 @@ export async function analyzeCommand(
     options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
   const source = sourceOf(argument, io.cwd);
   const content = await loadSource(source, { signal: io.signal });
-  const { wordCount } = content.metadata;
+  // Offline: no model is priced. Planned once; the run executes this same plan.
+  const planOptions = { pricing: null, wordCount: content.metadata.wordCount };
 
   await withWorkflowState(io, async (state) => {
     const runId = randomUUID();
     const request = { source, depth, runId };
-    const plan = planRun(depth, { pricing: null, wordCount });
+    const plan = planRun(depth, planOptions);
     await state.createRun({
       runId,
       request,
@@ -59,7 +60,15 @@ export async function analyzeCommand(
     // The source was read above to refuse bad input before a run exists; the run reuses it.
     const stages = { ...createHeuristicStages(), acquire: async () => ok(content) };
     const report = await executeDurably(
-      { state, runId, request, stages, wordCount, quiet: options.quiet, verbose: options.verbose },
+      {
+        state,
+        runId,
+        request,
+        stages,
+        planOptions,
+        quiet: options.quiet,
+        verbose: options.verbose,
+      },
       io,
     );
     await deliverReport(report, { format, outPath, quiet: options.quiet }, io);

@@ -11,6 +11,7 @@ import {
   toOrchError,
 } from '@orch/core';
 import { createOrchestrator } from '@orch/orchestrator';
+import type { PlanOptions } from '@orch/planner';
 import { inputHash, type WorkflowState } from '@orch/workflow-state';
 import type { CliIo } from './cli-io.js';
 import { createProgressRenderer, type ProgressMode } from './progress-renderer.js';
@@ -20,7 +21,8 @@ export interface DurableRunOptions {
   readonly runId: string;
   readonly request: RunRequest;
   readonly stages: StageImplementations;
-  readonly wordCount: number;
+  /** The same options the run was planned with, so the executed plan matches the stored one. */
+  readonly planOptions: PlanOptions;
   readonly resume?: ReadonlyMap<StageId, StepResult<unknown>>;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -44,7 +46,7 @@ export async function executeDurably(
   const active = await state.startRun(runId);
   const orchestrator = createOrchestrator({
     stages: options.stages,
-    planOptions: { pricing: null, wordCount: options.wordCount },
+    planOptions: options.planOptions,
     logger: options.verbose ? stderrLogger(io) : silentLogger,
   });
   const handle = orchestrator.run(options.request, {

@@ -35,7 +35,10 @@ export async function resumeCommand(
         runId,
         request: run.request,
         stages: createHeuristicStages(),
-        wordCount: acquired.success ? acquired.data.metadata.wordCount : 1000,
+        planOptions: {
+          pricing: null,
+          ...(acquired.success ? { wordCount: acquired.data.metadata.wordCount } : {}),
+        },
         resume: results,
         quiet: options.quiet,
         verbose: options.verbose,
