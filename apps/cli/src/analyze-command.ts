@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadSource } from '@orch/acquisition';
 import { ok, parseDepth, type SourceRef } from '@orch/core';
-import { createHeuristicStages } from '@orch/orchestrator';
 import { planRun } from '@orch/planner';
 import { parseReportFormat } from '@orch/report';
+import { createAnalysisEngine, type EngineFlags } from './analysis-engine.js';
 import type { CliIo } from './cli-io.js';
+import { cliLogger } from './cli-logger.js';
 import { executeDurably } from './execute-durably.js';
 import { checkOutputPath, deliverReport } from './report-output.js';
 import { withWorkflowState } from './run-store.js';
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends EngineFlags {
   readonly depth: string;
   readonly format: string;
   readonly out?: string;
@@ -41,9 +42,11 @@ export async function analyzeCommand(
   const outPath =
     options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
   const source = sourceOf(argument, io.cwd);
+  const logger = cliLogger(io, options.verbose);
+  const engine = await createAnalysisEngine(options, io, logger);
   const content = await loadSource(source, { signal: io.signal });
-  // Offline: no model is priced. Planned once; the run executes this same plan.
-  const planOptions = { pricing: null, wordCount: content.metadata.wordCount };
+  // Planned once; the run executes this same plan.
+  const planOptions = { pricing: engine.pricing, wordCount: content.metadata.wordCount };
 
   await withWorkflowState(io, async (state) => {
     const runId = randomUUID();
@@ -58,7 +61,7 @@ export async function analyzeCommand(
       ),
     });
     // The source was read above to refuse bad input before a run exists; the run reuses it.
-    const stages = { ...createHeuristicStages(), acquire: async () => ok(content) };
+    const stages = { ...engine.stages, acquire: async () => ok(content) };
     const report = await executeDurably(
       {
         state,
@@ -67,7 +70,7 @@ export async function analyzeCommand(
         stages,
         planOptions,
         quiet: options.quiet,
-        verbose: options.verbose,
+        logger,
       },
       io,
     );

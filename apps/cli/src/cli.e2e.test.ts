@@ -8,6 +8,7 @@ import { intelligenceReportJsonSchema, intelligenceReportSchema } from '@orch/co
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eEnv } from './e2e-env.js';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -19,7 +20,7 @@ function orch(args: string[], cwd = EXAMPLES) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ORCH_DATA_DIR: join(scratch, 'data') },
+    env: e2eEnv({ ORCH_DATA_DIR: join(scratch, 'data') }),
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

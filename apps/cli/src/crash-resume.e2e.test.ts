@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intelligenceReportSchema } from '@orch/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eEnv } from './e2e-env.js';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -64,7 +65,7 @@ beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'orch-crash-'));
   source = join(scratch, 'notes.txt');
   await writeFile(source, syntheticNotes(1500));
-  env = { ...process.env, ORCH_DATA_DIR: join(scratch, 'data') };
+  env = e2eEnv({ ORCH_DATA_DIR: join(scratch, 'data') });
 });
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });

@@ -7,7 +7,6 @@ import {
   type StageId,
   type StageImplementations,
   type StepResult,
-  silentLogger,
   toOrchError,
 } from '@orch/core';
 import { createOrchestrator } from '@orch/orchestrator';
@@ -25,13 +24,7 @@ export interface DurableRunOptions {
   readonly planOptions: PlanOptions;
   readonly resume?: ReadonlyMap<StageId, StepResult<unknown>>;
   readonly quiet: boolean;
-  readonly verbose: boolean;
-}
-
-function stderrLogger(io: CliIo): Logger {
-  const line = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    io.stderr(`orch: ${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
-  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+  readonly logger: Logger;
 }
 
 /**
@@ -47,7 +40,7 @@ export async function executeDurably(
   const orchestrator = createOrchestrator({
     stages: options.stages,
     planOptions: options.planOptions,
-    logger: options.verbose ? stderrLogger(io) : silentLogger,
+    logger: options.logger,
   });
   const handle = orchestrator.run(options.request, {
     // Ctrl-C, or losing the run's lease to another process, stops the run.

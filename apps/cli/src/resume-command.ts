@@ -1,12 +1,13 @@
 import { contentSchema, resultData } from '@orch/core';
-import { createHeuristicStages } from '@orch/orchestrator';
 import { parseReportFormat } from '@orch/report';
+import { createAnalysisEngine, type EngineFlags } from './analysis-engine.js';
 import type { CliIo } from './cli-io.js';
+import { cliLogger } from './cli-logger.js';
 import { executeDurably } from './execute-durably.js';
 import { checkOutputPath, deliverReport } from './report-output.js';
 import { requireRun, withWorkflowState } from './run-store.js';
 
-export interface ResumeOptions {
+export interface ResumeOptions extends EngineFlags {
   readonly format: string;
   readonly out?: string;
   readonly verbose: boolean;
@@ -25,6 +26,8 @@ export async function resumeCommand(
   const format = parseReportFormat(options.format);
   const outPath =
     options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
+  const logger = cliLogger(io, options.verbose);
+  const engine = await createAnalysisEngine(options, io, logger);
   await withWorkflowState(io, async (state) => {
     await requireRun(state, runId);
     const { run, results } = await state.resumeState(runId);
@@ -34,14 +37,14 @@ export async function resumeCommand(
         state,
         runId,
         request: run.request,
-        stages: createHeuristicStages(),
+        stages: engine.stages,
         planOptions: {
-          pricing: null,
+          pricing: engine.pricing,
           ...(acquired.success ? { wordCount: acquired.data.metadata.wordCount } : {}),
         },
         resume: results,
         quiet: options.quiet,
-        verbose: options.verbose,
+        logger,
       },
       io,
     );

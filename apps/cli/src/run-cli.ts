@@ -58,13 +58,25 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
     new Option('-d, --depth <depth>', `how deep to analyse: ${DEPTHS.join(', ')}`).default(
       'standard',
     );
+  /** --offline, --model, --base-url, --config: how the stages analyse. */
+  const withEngineOptions = (command: Command): Command =>
+    command
+      .option('--offline', 'use the offline heuristics even when a model endpoint is configured')
+      .option('--model <name>', 'the model of every LLM stage (default: ORCH_MODEL or gpt-4o-mini)')
+      .option(
+        '--base-url <url>',
+        'an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama',
+      )
+      .option(
+        '--config <file>',
+        'the config file (default: ORCH_CONFIG or <data dir>/config.json)',
+      );
   const formatOption = () =>
     new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).default(
       'md',
     );
 
-  program
-    .command('analyze')
+  withEngineOptions(program.command('analyze'))
     .description('Analyse a local file (.txt, .md, .html, .srt, .vtt, .json transcript)')
     .argument('<source>', 'path of the file to analyse')
     .addOption(depthOption())
@@ -74,8 +86,7 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
     .option('-q, --quiet', 'no progress output', false)
     .action(act((source: string, options) => analyzeCommand(source, options, io)));
 
-  program
-    .command('resume')
+  withEngineOptions(program.command('resume'))
     .description('Continue a crashed, cancelled or failed run; finished stages are not run again')
     .argument('<id>', 'the run id (see orch runs)')
     .addOption(formatOption())

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eEnv } from './e2e-env.js';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const NEWS = fileURLToPath(new URL('../../../examples/news-library-opening.txt', import.meta.url));
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 function orch(dataDir: string, args: string[]) {
-  const env = { ...process.env, ORCH_DATA_DIR: dataDir };
+  const env = e2eEnv({ ORCH_DATA_DIR: dataDir });
   const result = spawnSync(process.execPath, [BIN, ...args], {
     env,
     encoding: 'utf8',

@@ -6,6 +6,10 @@ export type {
 } from './chat-request.js';
 export { type FakeOpenAI, type FakeOpenAIOptions, startFakeOpenAI } from './fake-openai.js';
 export { FAULT_KINDS, type Fault, type FaultKind } from './fault.js';
+export {
+  type GroundedAnalystOptions,
+  groundedAnalystHandlers,
+} from './grounded-analyst.js';
 export type { RecordedRequest } from './recorded-request.js';
 export { sampleFromJsonSchema } from './sample-from-json-schema.js';
 export type {
