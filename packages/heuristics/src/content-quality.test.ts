@@ -1,4 +1,5 @@
 import { qualityGateOutputSchema } from '@orch/core';
+import { syntheticTranscript } from '@orch/testkit';
 import { describe, expect, it } from 'vitest';
 import { assessContentQuality } from './content-quality.js';
 import { NEUTRAL_NEWS } from './internal/fixtures/texts.js';
@@ -34,6 +35,23 @@ describe('assessContentQuality', () => {
     expect(result.reasons).toHaveLength(2);
     expect(result.reasons[0]).toMatch(/repeat earlier ones/);
     expect(result.reasons[1]).toMatch(/distinct/);
+  });
+
+  it('passes a three-hour talk whose stock phrases recur over the hours', () => {
+    const talk = syntheticTranscript({ words: 30_000 });
+    const result = assessContentQuality(talk.text, { durationSeconds: talk.durationSeconds });
+    expect(result.reasons).toEqual([]);
+    expect(result.passed).toBe(true);
+    expect(result.metrics.wordCount).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it('fails a long text that is one loop from start to end', () => {
+    const looped = 'We will be right back after this short message from our sponsors. '.repeat(
+      2500,
+    );
+    const result = assessContentQuality(looped);
+    expect(result.passed).toBe(false);
+    expect(result.metrics.repetitionRatio).toBeGreaterThan(0.9);
   });
 
   it('applies the 30 s minimum to content and 45 s to media', () => {

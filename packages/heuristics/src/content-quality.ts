@@ -29,7 +29,9 @@ export const QUALITY_GATE_THRESHOLDS = {
 /**
  * Decides whether content is worth the expensive stages, with the predecessor's early-exit
  * rules: duration under 30 s (45 s for media), text under 200 characters, repetition ratio above
- * 0.2 (share of word trigrams that repeat an earlier one), unique-word ratio below 0.2. Every
+ * 0.2 (share of word trigrams that repeat an earlier one, averaged over 1,000-word windows so a
+ * long talk is not failed for reusing its stock phrases over the hours), unique-word ratio below
+ * 0.2 (moving-average type/token ratio over 200-word windows, for the same reason). Every
  * rule that fires adds a reason; `passed` is true when none fired. `score` is the transcript
  * quality score.
  */

@@ -7,6 +7,7 @@ import {
   silentLogger,
   ValidationError,
 } from '@orch/core';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
@@ -25,6 +26,9 @@ import { addUsage, emptyUsage, type Usage } from './usage.js';
 
 /** OpenAI's rule for json_schema names. */
 const SCHEMA_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Requests that may share one AbortSignal before Node warns about a listener leak. */
+const SIGNAL_LISTENER_LIMIT = 100;
 
 export interface LlmClientOptions {
   /** Reuse validated replies: identical requests then cost nothing and send nothing. */
@@ -228,6 +232,11 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
           : { type: 'json_object' },
       ...(maxOutputTokens === undefined ? {} : { [tokensParameter]: maxOutputTokens }),
     });
+    // One run signal serves every request in flight (map-reduce sends many at once): each
+    // adds an abort listener, which is not a leak, so Node's warning at 10 is raised.
+    if (signal !== undefined && getMaxListeners(signal) < SIGNAL_LISTENER_LIMIT) {
+      setMaxListeners(SIGNAL_LISTENER_LIMIT, signal);
+    }
     const scope: RequestScope = { model, endpoint, signal };
     const send = async (conversation: ChatCompletionMessageParam[]): Promise<ChatReply> => {
       try {

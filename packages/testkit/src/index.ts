@@ -12,6 +12,11 @@ export {
 } from './grounded-analyst.js';
 export type { RecordedRequest } from './recorded-request.js';
 export { sampleFromJsonSchema } from './sample-from-json-schema.js';
+export {
+  type SyntheticTranscript,
+  type SyntheticTranscriptOptions,
+  syntheticTranscript,
+} from './synthetic-transcript.js';
 export type {
   TranscriptionHandler,
   TranscriptionReply,

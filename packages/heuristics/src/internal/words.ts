@@ -41,7 +41,21 @@ export function uniqueWordRatio(words: readonly string[], window = 200): number 
 }
 
 /** Share of word trigrams that repeat an earlier trigram: 0 for varied text, near 1 for loops. */
-export function repetitionRatio(words: readonly string[]): number {
+export function repetitionRatio(words: readonly string[], window = 1000): number {
+  if (words.length <= window) return trigramRepetition(words);
+  // Consecutive windows, the last one aligned to the end: a long talk repeats its stock
+  // phrases over the hours without being looped, but a loop repeats inside every window.
+  let total = 0;
+  let windows = 0;
+  for (let start = 0; start < words.length; start += window) {
+    const from = Math.min(start, words.length - window);
+    total += trigramRepetition(words.slice(from, from + window));
+    windows += 1;
+  }
+  return total / windows;
+}
+
+function trigramRepetition(words: readonly string[]): number {
   if (words.length < 3) return 0;
   const seen = new Set<string>();
   let repeats = 0;
