@@ -39,11 +39,18 @@ export interface AgentStagesOptions {
   client: LlmClient;
   /** The most claims the claims stage keeps (and fact-check checks) per depth. */
   maxClaimsByDepth?: Record<Depth, number>;
-  /** Longest source text (in tokens) one request carries; longer sources are chunked or cut. Default 6000. */
+  /**
+   * Longest source text (in tokens) one request carries; longer sources are chunked or cut.
+   * Default 6000, or less when the client's maxInputTokensPerRequest leaves less room beside
+   * the `PROMPT_OVERHEAD_TOKENS` of instructions, earlier outputs and repair notes.
+   */
   chunkTokens?: number;
 }
 
 export const DEFAULT_CHUNK_TOKENS = 6000;
+
+/** Prompt tokens kept free beside the source chunk: role, instructions, data blocks, repair notes. */
+export const PROMPT_OVERHEAD_TOKENS = 1500;
 
 export const DEFAULT_MAX_CLAIMS_BY_DEPTH: Readonly<Record<Depth, number>> = {
   quick: 5,
@@ -122,12 +129,16 @@ function droppedReason(dropped: readonly GroundingIssue[]): string {
  */
 export function createAgentStages(options: AgentStagesOptions): StageImplementations {
   const { client } = options;
-  const chunkTokens = options.chunkTokens ?? DEFAULT_CHUNK_TOKENS;
+  const chunkTokens =
+    options.chunkTokens ??
+    Math.min(DEFAULT_CHUNK_TOKENS, client.config.maxInputTokensPerRequest - PROMPT_OVERHEAD_TOKENS);
   const maxClaimsByDepth = options.maxClaimsByDepth ?? DEFAULT_MAX_CLAIMS_BY_DEPTH;
   if (!Number.isInteger(chunkTokens) || chunkTokens < MIN_SOURCE_TOKENS) {
     throw new ConfigError(
       'AGENTS_OPTIONS_INVALID',
-      `createAgentStages: chunkTokens must be an integer of at least ${MIN_SOURCE_TOKENS}, but is ${String(chunkTokens)}. Pass a limit such as ${DEFAULT_CHUNK_TOKENS}.`,
+      options.chunkTokens === undefined
+        ? `createAgentStages: the model's maxInputTokensPerRequest (${client.config.maxInputTokensPerRequest}) leaves no room for a source chunk of at least ${MIN_SOURCE_TOKENS} tokens beside ${PROMPT_OVERHEAD_TOKENS} tokens of instructions. Configure a model with a context window of at least ${Math.ceil(((MIN_SOURCE_TOKENS + PROMPT_OVERHEAD_TOKENS) * 4) / 3)} tokens.`
+        : `createAgentStages: chunkTokens must be an integer of at least ${MIN_SOURCE_TOKENS}, but is ${String(chunkTokens)}. Pass a limit such as ${DEFAULT_CHUNK_TOKENS}.`,
     );
   }
   for (const [depth, limit] of Object.entries(maxClaimsByDepth)) {

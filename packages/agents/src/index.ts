@@ -11,6 +11,7 @@ export {
   createAgentStages,
   DEFAULT_CHUNK_TOKENS,
   DEFAULT_MAX_CLAIMS_BY_DEPTH,
+  PROMPT_OVERHEAD_TOKENS,
 } from './create-agent-stages.js';
 export { BASIS_KINDS } from './crew/fact-check.js';
 export { CREW } from './crew.js';
