@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import {
   CancelledError,
   ConfigError,
@@ -7,7 +8,6 @@ import {
   silentLogger,
   ValidationError,
 } from '@orch/core';
-import { getMaxListeners, setMaxListeners } from 'node:events';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
