@@ -390,6 +390,31 @@ describe('checkpoint', () => {
     await resumed.pause();
   });
 
+  it('saves run-level state with a checkpoint, merged key by key and kept for the next execution', async () => {
+    const state = makeState();
+    await newRun(state);
+    const handle = await state.startRun('run-1');
+    const openBreaker = { breakers: { 'api.example/gpt': { state: 'open' } } };
+    await handle.checkpoint('acquire', okResult({ text: 'x' }), {
+      extra: { recovery: openBreaker },
+    });
+    await handle.checkpoint('summarize', failResult, { extra: { budget: { spentUsd: 0.2 } } });
+    expect((await state.getRun('run-1'))?.extra).toEqual({
+      recovery: openBreaker,
+      budget: { spentUsd: 0.2 },
+    });
+    await handle.fail(runFailure);
+    const resumed = await state.startRun('run-1');
+    await resumed.checkpoint('summarize', okResult({ summary: 'Done.' }), {
+      extra: { recovery: { breakers: {} } },
+    });
+    expect((await state.getRun('run-1'))?.extra).toEqual({
+      recovery: { breakers: {} },
+      budget: { spentUsd: 0.2 },
+    });
+    await resumed.pause();
+  });
+
   it('counts stages restored from an earlier execution, but not the ones that re-run', async () => {
     const state = makeState();
     await newRun(state);

@@ -11,6 +11,11 @@ export interface CheckpointDetails {
   readonly promptVersion?: string | undefined;
   /** Attempts made in this execution (retries included), default 1; added to earlier ones. */
   readonly attempts?: number | undefined;
+  /**
+   * Run-level state saved in the same write (e.g. circuit breakers): merged key by key into the
+   * run's `extra`, so a resumed run starts from it.
+   */
+  readonly extra?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**

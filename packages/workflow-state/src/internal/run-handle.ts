@@ -30,6 +30,7 @@ export interface RunHandleOptions {
 export function createRunHandle(options: RunHandleOptions): RunHandleState {
   const { store, run, owner, leaseTtlMs, now, logger } = options;
   const runId = run.id;
+  let extra: Readonly<Record<string, unknown>> = run.extra ?? {};
   const controller = new AbortController();
   const checkpoints = new Map(options.checkpoints.map((item) => [item.stage, item]));
   const settled = new Set<StageId>(
@@ -163,7 +164,9 @@ export function createRunHandle(options: RunHandleOptions): RunHandleState {
         // Progress counts only results a resume keeps: not failures, not "run stopped" skips.
         if (isFinalCheckpoint(checkpoint)) settled.add(stage);
         else settled.delete(stage);
-        const updated = await store.updateRun(runId, { progress: progress() }, 'running');
+        if (details.extra !== undefined) extra = { ...extra, ...details.extra };
+        const patch = details.extra === undefined ? {} : { extra };
+        const updated = await store.updateRun(runId, { progress: progress(), ...patch }, 'running');
         if (!updated) {
           const current = await store.getRun(runId);
           const state = current ? `is now "${current.status}"` : 'no longer exists';
