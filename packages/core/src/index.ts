@@ -155,8 +155,12 @@ export {
   intelligenceReportSchema,
   REPORT_SCHEMA_VERSION,
   REPORT_SECTION_BY_STAGE,
+  type ReportCost,
+  type ReportRecovery,
   type ReportSectionKey,
   type ReportSectionStage,
+  reportCostSchema,
+  reportRecoverySchema,
   type StageRecord,
   stageRecordSchema,
 } from './report.js';

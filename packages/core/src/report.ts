@@ -50,6 +50,8 @@ export type ReportSectionKey = (typeof REPORT_SECTION_BY_STAGE)[ReportSectionSta
 export const stageRecordSchema = z.object({
   id: stageIdSchema,
   status: stepStatusSchema,
+  /** The output came from a fallback (e.g. the heuristic after the model failed), not the configured method. */
+  degraded: z.boolean().optional(),
   durationMs: z.number().min(0),
   reason: z.string().min(1).optional(),
   error: stepErrorSchema.optional(),
@@ -58,6 +60,42 @@ export const stageRecordSchema = z.object({
 });
 export type StageRecord = z.infer<typeof stageRecordSchema>;
 
+const usdSchema = z.number().min(0);
+
+/** What the run's model calls cost, against its cap (from @orch/budget). */
+export const reportCostSchema = z.object({
+  capUsd: usdSchema,
+  /** Actual cost of the calls with a known price; a lower bound when `unpricedModels` is not empty. */
+  spentUsd: usdSchema,
+  /** Model calls settled (cache hits send nothing and cost nothing). */
+  calls: z.number().int().min(0),
+  /** Models without a price: their calls are not in `spentUsd`. */
+  unpricedModels: z.array(z.string().min(1)),
+  byStage: z.record(z.string(), usdSchema),
+});
+export type ReportCost = z.infer<typeof reportCostSchema>;
+
+/** What recovery did during the run (from @orch/recovery): attempts, waits, breaker changes. */
+export const reportRecoverySchema = z.object({
+  attempts: z.number().int().min(0),
+  retries: z.number().int().min(0),
+  timeouts: z.number().int().min(0),
+  waitMs: z.number().min(0),
+  /** Calls refused by an open circuit breaker without being sent. */
+  rejections: z.number().int().min(0),
+  /** Moves to the next model of a fallback chain. */
+  fallbacks: z.number().int().min(0),
+  breakerTransitions: z.array(
+    z.object({
+      key: z.string().min(1),
+      from: z.enum(['closed', 'open', 'half-open']),
+      to: z.enum(['closed', 'open', 'half-open']),
+      at: isoDateTimeSchema,
+    }),
+  ),
+});
+export type ReportRecovery = z.infer<typeof reportRecoverySchema>;
+
 /** The deliverable of a run. Every JSON report orch writes validates against this schema. */
 export const intelligenceReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -65,7 +103,7 @@ export const intelligenceReportSchema = z.object({
   createdAt: isoDateTimeSchema,
   depth: depthSchema,
   tenant: tenantContextSchema,
-  /** `degraded` when an optional stage failed; failed runs produce no report. */
+  /** `degraded` when an optional stage failed or fell back; failed runs produce no report. */
   status: z.enum(['completed', 'degraded']),
   /** The content's metadata, without acquisition internals, plus its identity. */
   source: contentMetadataSchema
@@ -98,6 +136,8 @@ export const intelligenceReportSchema = z.object({
   briefing: briefingOutputSchema.optional(),
   stages: z.array(stageRecordSchema),
   warnings: z.array(z.string().min(1)),
+  cost: reportCostSchema.optional(),
+  recovery: reportRecoverySchema.optional(),
   timings: z.object({
     startedAt: isoDateTimeSchema,
     finishedAt: isoDateTimeSchema,

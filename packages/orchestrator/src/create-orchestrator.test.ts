@@ -133,6 +133,27 @@ describe('createOrchestrator().run', () => {
     });
   });
 
+  it('asks annotate once all stages settled and puts spend, recovery and fallbacks in the report', async () => {
+    const settled: StageId[] = [];
+    const calls: StageId[] = [];
+    const handle = createOrchestrator({ stages: fakeStages(calls) }).run(request, {
+      annotate: () => {
+        settled.push(...calls);
+        return {
+          warnings: ['Budget: 80% of the $1.50 cap is spent.'],
+          degradedStages: ['summarize'],
+          cost: { capUsd: 1.5, spentUsd: 1.2, calls: 6, unpricedModels: [], byStage: {} },
+        };
+      },
+    });
+    const report = await handle.report;
+    expect(settled).toEqual(calls);
+    expect(report.status).toBe('degraded');
+    expect(report.stages.find((stage) => stage.id === 'summarize')?.degraded).toBe(true);
+    expect(report.warnings[0]).toBe('Budget: 80% of the $1.50 cap is spent.');
+    expect(report.cost?.spentUsd).toBe(1.2);
+  });
+
   it('emits ordered events with monotonic progress that ends at 1', async () => {
     const handle = createOrchestrator({ stages: fakeStages([]) }).run(request);
     await handle.report;

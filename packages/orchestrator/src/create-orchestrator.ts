@@ -19,6 +19,7 @@ import {
   type StagePlan,
   type StageSpec,
 } from '@orch/planner';
+import type { ReportAnnotations } from '@orch/result-processors';
 import { executeRun } from './execute-run.js';
 
 export interface OrchestratorOptions {
@@ -47,6 +48,8 @@ export interface RunOptions {
   readonly resume?: ReadonlyMap<StageId, AnyResult>;
   /** Persists every settled stage before the run moves on; a rejection stops the run. */
   readonly checkpoint?: CheckpointHook;
+  /** Asked once all stages settled: spend, recovery stats, fallbacks for the report. */
+  readonly annotate?: () => ReportAnnotations;
 }
 
 export interface RunHandle {
@@ -78,14 +81,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       const runId = valid.runId ?? randomUUID();
       const events = new Readable({ objectMode: true, read() {} });
       const emit = (event: RunEvent): void => void events.push(event);
-      const report = executeRun({
-        ...resolved,
-        ...runOptions,
-        request: valid,
-        runId,
-        plan,
-        emit,
-      });
+      const report = executeRun({ ...resolved, ...runOptions, request: valid, runId, plan, emit });
       // Marks the rejection handled: a caller that only reads events must not crash the process.
       void report.catch(() => {}).finally(() => events.push(null));
       return { runId, plan, events: events as AsyncIterable<RunEvent>, report };

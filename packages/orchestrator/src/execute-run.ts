@@ -196,6 +196,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
     }
     const content = requireContent(outputs);
     const report = buildIntelligenceReport({
+      ...input.annotate?.(),
       runId,
       request,
       tenant,

@@ -396,6 +396,58 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('renderMarkdown of a model run with spend, recovery and a fallback', () => {
+  const report: IntelligenceReport = {
+    ...fullReport(),
+    status: 'degraded',
+    stages: [
+      {
+        id: 'summarize',
+        status: 'uncertain',
+        durationMs: 20,
+        method: 'heuristic',
+        degraded: true,
+        reason: 'The model failed; heuristic used.',
+      },
+    ],
+    cost: { capUsd: 1.5, spentUsd: 0.0042, calls: 9, unpricedModels: ['llama3.1'], byStage: {} },
+    recovery: {
+      attempts: 12,
+      retries: 3,
+      timeouts: 1,
+      waitMs: 2500,
+      rejections: 2,
+      fallbacks: 1,
+      breakerTransitions: [
+        {
+          key: 'api.openai.com/gpt-4o-mini',
+          from: 'closed',
+          to: 'open',
+          at: '2025-03-01T10:01:00.000Z',
+        },
+      ],
+    },
+  };
+  const markdown = renderMarkdown(report);
+
+  it('states the spend against the cap and says when it is a lower bound', () => {
+    expect(markdown).toContain(
+      'Cost $0.0042 of the $1.50 cap over 9 model calls. Calls to llama3.1 have no known price and are not counted: the spend is a lower bound.',
+    );
+  });
+
+  it('states what recovery did, circuit changes included', () => {
+    expect(markdown).toContain(
+      'Recovery: 12 attempts, 3 retries (waited 2.5 s), 1 timeout, 1 model fallback, 2 calls refused by an open circuit; circuit changes: api.openai.com/gpt-4o-mini closed → open.',
+    );
+  });
+
+  it('marks the fallback stage and the degraded run', () => {
+    expect(markdown).toContain('| summarize | uncertain | 20 ms | heuristic — fallback |');
+    expect(markdown).toContain('Status: degraded');
+  });
+});
+
 describe('renderMarkdown on a small offline report', () => {
   function offlineReport(): IntelligenceReport {
     const full = fullReport();

@@ -9,7 +9,7 @@ import {
   ValidationError,
 } from '@orch/core';
 import { describe, expect, it } from 'vitest';
-import { buildIntelligenceReport } from './build-intelligence-report.js';
+import { buildIntelligenceReport, type ReportAnnotations } from './build-intelligence-report.js';
 
 const STARTED = new Date('2025-03-01T10:00:00.000Z');
 const FINISHED = new Date('2025-03-01T10:00:04.500Z');
@@ -459,5 +459,61 @@ describe('buildIntelligenceReport validation', () => {
         finishedAt: FINISHED,
       }),
     ).toThrow(/invalid startedAt/);
+  });
+});
+
+describe('buildIntelligenceReport with the annotations of a model run', () => {
+  const annotated = (annotations: ReportAnnotations) =>
+    buildIntelligenceReport({
+      runId: 'run-43',
+      request,
+      tenant: { tenantId: 'local' },
+      content,
+      results: offlineResults(),
+      startedAt: STARTED,
+      finishedAt: FINISHED,
+      ...annotations,
+    });
+
+  it('marks fallback stages degraded, and the report with them', () => {
+    const report = annotated({ degradedStages: ['summarize'] });
+    expect(report.status).toBe('degraded');
+    expect(report.stages.find((stage) => stage.id === 'summarize')?.degraded).toBe(true);
+    expect(report.stages.find((stage) => stage.id === 'claims')?.degraded).toBeUndefined();
+    expect(annotated({}).status).toBe('completed');
+  });
+
+  it('carries the cost and recovery accounts, validated by the schema', () => {
+    const cost = {
+      capUsd: 1.5,
+      spentUsd: 0.0123,
+      calls: 7,
+      unpricedModels: [],
+      byStage: { summarize: 0.01 },
+    };
+    const recovery = {
+      attempts: 9,
+      retries: 2,
+      timeouts: 1,
+      waitMs: 1500,
+      rejections: 0,
+      fallbacks: 0,
+      breakerTransitions: [
+        {
+          key: 'api.openai.com/gpt-4o-mini',
+          from: 'closed',
+          to: 'open',
+          at: '2025-03-01T10:00:02.000Z',
+        },
+      ] as const,
+    };
+    const report = annotated({
+      cost,
+      recovery: { ...recovery, breakerTransitions: [...recovery.breakerTransitions] },
+    });
+    expect(report.cost).toEqual(cost);
+    expect(report.recovery?.retries).toBe(2);
+    expect(intelligenceReportSchema.parse(report)).toEqual(report);
+    expect(() => annotated({ cost: { ...cost, spentUsd: -1 } })).toThrow();
   });
 });

@@ -6,6 +6,8 @@ import {
   type Method,
   REPORT_SCHEMA_VERSION,
   REPORT_SECTION_BY_STAGE,
+  type ReportCost,
+  type ReportRecovery,
   type ReportSectionKey,
   type RunRequest,
   type StageId,
@@ -17,7 +19,17 @@ import {
 } from '@orch/core';
 import { analysisOf } from './internal/analysis-mode.js';
 
-export interface BuildReportInput {
+/** What the composer of a run knows beyond the stage results: spend, recovery, fallbacks. */
+export interface ReportAnnotations {
+  /** Run-level warnings to put first (budget notices, fallbacks). */
+  readonly warnings?: readonly string[];
+  /** Stages whose output came from a fallback (e.g. the heuristic after the model failed). */
+  readonly degradedStages?: readonly StageId[];
+  readonly cost?: ReportCost;
+  readonly recovery?: ReportRecovery;
+}
+
+export interface BuildReportInput extends ReportAnnotations {
   readonly runId: string;
   readonly request: RunRequest;
   readonly tenant: TenantContext;
@@ -27,8 +39,6 @@ export interface BuildReportInput {
   readonly results: ReadonlyMap<StageId, StepResult<unknown>>;
   readonly startedAt: Date;
   readonly finishedAt: Date;
-  /** Run-level warnings to put first (budget notices, fallbacks). */
-  readonly warnings?: readonly string[];
 }
 
 function sectionKeyOf(stage: StageId): ReportSectionKey | undefined {
@@ -104,7 +114,11 @@ export function buildIntelligenceReport(input: BuildReportInput): IntelligenceRe
   for (const [stage, result] of input.results) {
     const durationMs = Math.max(0, result.timings.durationMs);
     stageTimeMs += durationMs;
-    const base = { id: stage, durationMs };
+    const base = {
+      id: stage,
+      durationMs,
+      ...(input.degradedStages?.includes(stage) ? { degraded: true } : {}),
+    };
 
     if (result.status === 'skip') {
       stages.push({ ...base, status: 'skip', reason: result.reason });
@@ -155,12 +169,16 @@ export function buildIntelligenceReport(input: BuildReportInput): IntelligenceRe
     createdAt: finishedAt,
     depth: input.request.depth,
     tenant: input.tenant,
-    status: stages.some((record) => record.status === 'fail') ? 'degraded' : 'completed',
+    status: stages.some((record) => record.status === 'fail' || record.degraded === true)
+      ? 'degraded'
+      : 'completed',
     source: sourceOf(input.content),
     analysis: analysisOf(sectionMethods, input.results),
     ...sections,
     stages,
     warnings,
+    ...(input.cost === undefined ? {} : { cost: input.cost }),
+    ...(input.recovery === undefined ? {} : { recovery: input.recovery }),
     timings: {
       startedAt,
       finishedAt,

@@ -31,8 +31,28 @@ function noteOf(stage: StageRecord): string {
 
 function methodOf(stage: StageRecord): string {
   const model = stage.model ? escapeInline(stage.model) : undefined;
-  if (stage.method && model) return `${stage.method} (${model})`;
-  return stage.method ?? model ?? '';
+  const method =
+    stage.method && model ? `${stage.method} (${model})` : (stage.method ?? model ?? '');
+  return stage.degraded ? `${method} — fallback`.trim() : method;
+}
+
+function usd(value: number): string {
+  return `$${value < 0.01 && value > 0 ? value.toFixed(4) : value.toFixed(2)}`;
+}
+
+function costLine(cost: NonNullable<IntelligenceReport['cost']>): string {
+  const unpriced =
+    cost.unpricedModels.length === 0
+      ? ''
+      : ` Calls to ${cost.unpricedModels.map(escapeInline).join(', ')} have no known price and are not counted: the spend is a lower bound.`;
+  return `Cost ${usd(cost.spentUsd)} of the ${usd(cost.capUsd)} cap over ${count(cost.calls)} model call${cost.calls === 1 ? '' : 's'}.${unpriced}`;
+}
+
+function recoveryLine(recovery: NonNullable<IntelligenceReport['recovery']>): string {
+  const breakers = recovery.breakerTransitions
+    .map((change) => `${escapeInline(change.key)} ${change.from} → ${change.to}`)
+    .join(', ');
+  return `Recovery: ${count(recovery.attempts)} attempt${recovery.attempts === 1 ? '' : 's'}, ${count(recovery.retries)} retr${recovery.retries === 1 ? 'y' : 'ies'} (waited ${duration(recovery.waitMs)}), ${count(recovery.timeouts)} timeout${recovery.timeouts === 1 ? '' : 's'}, ${count(recovery.fallbacks)} model fallback${recovery.fallbacks === 1 ? '' : 's'}, ${count(recovery.rejections)} call${recovery.rejections === 1 ? '' : 's'} refused by an open circuit${breakers ? `; circuit changes: ${breakers}` : ''}.`;
 }
 
 export function stagesTable(stages: readonly StageRecord[]): string {
@@ -60,6 +80,8 @@ export function footer(report: IntelligenceReport): string {
   const { timings } = report;
   return [
     '---',
+    ...(report.cost ? [costLine(report.cost)] : []),
+    ...(report.recovery ? [recoveryLine(report.recovery)] : []),
     `Wall time ${duration(timings.durationMs)}; stage time ${duration(timings.stageTimeMs)} (the sum of every stage's own duration, what a sequential run would take). Started ${timings.startedAt}, finished ${timings.finishedAt}. Report schema version ${report.schemaVersion}.`,
   ].join('\n\n');
 }
