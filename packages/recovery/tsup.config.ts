@@ -1,0 +1,3 @@
+import { packageConfig } from '@orch/tsup-config';
+
+export default packageConfig();
