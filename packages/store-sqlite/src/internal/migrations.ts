@@ -83,6 +83,32 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description:
+      'Budget ledger: one row per model call (open reservation or settled spend) for daily caps and cost reports',
+    up(database) {
+      database.exec(`
+        CREATE TABLE ledger_entries (
+          id TEXT NOT NULL PRIMARY KEY,
+          tenant_id TEXT NOT NULL,
+          run_id TEXT NOT NULL,
+          stage TEXT NOT NULL,
+          model TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('reserved', 'settled')),
+          reserved_usd REAL NOT NULL,
+          cost_usd REAL,
+          price_known INTEGER NOT NULL,
+          usage_json TEXT,
+          reserved_at TEXT NOT NULL,
+          settled_at TEXT
+        );
+        CREATE INDEX ledger_entries_tenant_reserved_at ON ledger_entries (tenant_id, reserved_at);
+        CREATE INDEX ledger_entries_reserved_at ON ledger_entries (reserved_at);
+        CREATE INDEX ledger_entries_run_id ON ledger_entries (run_id);
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes and reads. */

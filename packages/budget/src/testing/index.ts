@@ -1,0 +1,1 @@
+export { type LedgerStoreUnderTest, ledgerStoreContract } from './ledger-store-contract.js';
