@@ -280,11 +280,11 @@ describe('loadFile: bad input', () => {
     await inputError(loadFile(path), 'BINARY_FILE', path);
   });
 
-  it('BINARY_FILE for a PDF saved with a text extension, saying PDF support is not available yet', async () => {
+  it('BINARY_FILE for a PDF saved with a text extension, saying to use the .pdf extension', async () => {
     const path = await fixture('report.txt', '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n');
     const error = await inputError(loadFile(path), 'BINARY_FILE', path);
     expect(error.message).toContain('a PDF document');
-    expect(error.message).toContain('not available yet');
+    expect(error.message).toContain('the .pdf extension');
   });
 
   it.each([
@@ -338,10 +338,10 @@ describe('loadFile: bad input', () => {
     expect(noExtension.message).toContain('no file extension');
   });
 
-  it('UNSUPPORTED_FILE_TYPE for .pdf and .mp3 says when support arrives', async () => {
-    const pdf = await fixture('paper.pdf', '%PDF-1.4');
-    const pdfError = await inputError(loadFile(pdf), 'UNSUPPORTED_FILE_TYPE', pdf);
-    expect(pdfError.message).toContain('document acquisition');
+  it('UNSUPPORTED_FILE_TYPE for .docx and .mp3 says what to do', async () => {
+    const docx = await fixture('paper.docx', 'PK');
+    const docxError = await inputError(loadFile(docx), 'UNSUPPORTED_FILE_TYPE', docx);
+    expect(docxError.message).toContain('office and e-book documents are not read yet');
     const mp3 = await fixture('episode.mp3', 'ID3');
     const mp3Error = await inputError(loadFile(mp3), 'UNSUPPORTED_FILE_TYPE', mp3);
     expect(mp3Error.message).toContain('media acquisition');

@@ -14,8 +14,10 @@ import {
   unsupportedFileType,
 } from './internal/file-errors.js';
 import { FILE_FORMATS } from './internal/file-formats.js';
+import { contentOfPdf } from './internal/pdf-content.js';
 import { throwIfAborted } from './internal/throw-if-aborted.js';
 import { DEFAULT_MAX_BYTES, type LoadOptions } from './load-options.js';
+import { PDF_EXTENSION } from './supported-extensions.js';
 
 function maxBytesOf(options: LoadOptions): number {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -31,7 +33,8 @@ function maxBytesOf(options: LoadOptions): number {
 /**
  * Reads a local file into Content. The type comes from the extension (`SUPPORTED_EXTENSIONS`,
  * case-insensitive): .txt/.text documents, .md/.markdown and .html/.htm articles, .srt/.vtt
- * subtitles and .json transcripts. The file is checked with `stat` first (exists, is a file, has
+ * subtitles, .json transcripts and .pdf documents (text extracted with pdf.js; InputError
+ * `PDF_INVALID`, `PDF_ENCRYPTED` or `PDF_NO_TEXT` when that fails). The file is checked with `stat` first (exists, is a file, has
  * a supported extension, is not over `maxBytes`, is not empty), read once, refused when binary or
  * not UTF-8, then parsed. Throws InputError (codes in the README) for bad input and
  * CancelledError when `signal` fires.
@@ -52,8 +55,9 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   throwIfAborted(signal, what);
   if (!stats.isFile()) throw notAFile(location, stats.isDirectory());
   const extension = extname(location);
+  const isPdf = extension.toLowerCase() === PDF_EXTENSION;
   const info = FILE_FORMATS[extension.toLowerCase()];
-  if (info === undefined) throw unsupportedFileType(location, extension);
+  if (info === undefined && !isPdf) throw unsupportedFileType(location, extension);
   if (stats.size > maxBytes) throw fileTooLarge(location, stats.size, maxBytes);
   if (stats.size === 0) throw emptyFile(location);
 
@@ -65,6 +69,10 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   }
   throwIfAborted(signal, what);
   if (bytes.length > maxBytes) throw fileTooLarge(location, bytes.length, maxBytes);
+  const now = options.now ?? (() => new Date());
+  if (info === undefined) {
+    return contentOfPdf(bytes, { source: { type: 'file', location }, acquiredAt: now() });
+  }
 
   const wide = wideEncodingOf(bytes);
   if (wide !== undefined) throw invalidUtf8(location, `it is encoded as ${wide}`);
@@ -73,7 +81,6 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   const text = decodeUtf8(bytes, location);
   if (text.trim().length === 0) throw emptyFile(location);
 
-  const now = options.now ?? (() => new Date());
   return contentOfFile(info, text, {
     location,
     byteLength: bytes.length,

@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancelledError, InputError } from '@orch/core';
+import { startContentServer } from '@orch/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { contentFromText } from './content-from-text.js';
 import { rejectionOf } from './internal/test-expectations.js';
 import { loadSource } from './load-source.js';
 
@@ -22,17 +24,41 @@ afterEach(() => {
 });
 
 describe('loadSource', () => {
-  it('refuses web URLs with URL_NOT_SUPPORTED and never fetches', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const error = await rejectionOf(
-      loadSource({ type: 'url', url: 'https://example.com/article' }),
-    );
+  it('loads web URLs through the URL guard: the loopback server only when allowed', async () => {
+    const server = await startContentServer();
+    try {
+      const blocked = await rejectionOf(loadSource({ type: 'url', url: server.url('/notes.md') }));
+      expect(blocked.code).toBe('URL_BLOCKED_ADDRESS');
+      expect(server.requests).toHaveLength(0);
+      const content = await loadSource(
+        { type: 'url', url: server.url('/notes.md') },
+        { allowHosts: ['127.0.0.1'], now: NOW },
+      );
+      expect(content.metadata).toMatchObject({
+        source: { type: 'url', location: server.url('/notes.md') },
+        title: 'Council meeting notes',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('hands video platform URLs to the media loader, or refuses them without one', async () => {
+    const lookup = async () => [{ address: '142.250.185.78', family: 4 as const }];
+    const seen: string[] = [];
+    const media = {
+      async loadUrl(url: URL) {
+        seen.push(url.href);
+        return contentFromText('Transcript of the video.', { now: NOW });
+      },
+    };
+    const url = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
+    const content = await loadSource({ type: 'url', url }, { media, lookup });
+    expect(content.text).toBe('Transcript of the video.');
+    expect(seen).toEqual([url]);
+    const error = await rejectionOf(loadSource({ type: 'url', url }, { lookup }));
     expect(error).toBeInstanceOf(InputError);
-    expect(error.code).toBe('URL_NOT_SUPPORTED');
-    expect(error.message).toBe(
-      'Web sources are not supported yet: "https://example.com/article". Save the page or transcript to a file and run orch analyze <file>.',
-    );
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(error.code).toBe('MEDIA_NOT_CONFIGURED');
   });
 
   it('turns inline text into a document with the given title', async () => {

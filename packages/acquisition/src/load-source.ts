@@ -1,12 +1,13 @@
-import { type Content, describeSource, InputError, type SourceRef } from '@orch/core';
+import { type Content, describeSource, type SourceRef } from '@orch/core';
 import { contentFromText } from './content-from-text.js';
 import { throwIfAborted } from './internal/throw-if-aborted.js';
 import { loadFile } from './load-file.js';
 import type { LoadOptions } from './load-options.js';
+import { loadUrl } from './load-url.js';
 
 /**
- * Acquires any source: a file goes through `loadFile`, inline text through `contentFromText`.
- * Web URLs are refused with InputError URL_NOT_SUPPORTED (nothing is fetched).
+ * Acquires any source: a file goes through `loadFile`, inline text through `contentFromText`, a
+ * web URL through `loadUrl` (SSRF-guarded download; audio/video URLs go to `options.media`).
  */
 export async function loadSource(source: SourceRef, options: LoadOptions = {}): Promise<Content> {
   throwIfAborted(options.signal, `Loading ${describeSource(source)}`);
@@ -19,10 +20,6 @@ export async function loadSource(source: SourceRef, options: LoadOptions = {}): 
         ...(options.now === undefined ? {} : { now: options.now }),
       });
     case 'url':
-      throw new InputError(
-        'URL_NOT_SUPPORTED',
-        `Web sources are not supported yet: "${source.url}". Save the page or transcript to a file and run orch analyze <file>.`,
-        { details: { url: source.url } },
-      );
+      return loadUrl(source.url, options);
   }
 }

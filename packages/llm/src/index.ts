@@ -1,3 +1,11 @@
+export {
+  createTranscriber,
+  type Transcriber,
+  type TranscriberOptions,
+  type TranscriptionInput,
+  type TranscriptionResult,
+  type TranscriptionSegment,
+} from './create-transcriber.js';
 export { createFileResponseCache } from './file-response-cache.js';
 export {
   createLlmClient,
@@ -9,6 +17,7 @@ export {
 export {
   DEFAULT_CONTEXT_WINDOW_TOKENS,
   DEFAULT_MODEL,
+  DEFAULT_TRANSCRIPTION_MODEL,
   type LlmConfig,
   NO_API_KEY,
   type ResolveLlmConfigInput,

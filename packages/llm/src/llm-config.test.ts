@@ -30,6 +30,7 @@ describe('resolveLlmConfig', () => {
       contextWindowTokens: 128_000,
       maxInputTokensPerRequest: 96_000,
       structuredOutput: 'json_schema',
+      transcriptionModel: 'whisper-1',
     });
     const routed = resolveLlmConfig({
       env: {
@@ -40,6 +41,17 @@ describe('resolveLlmConfig', () => {
     });
     expect(routed?.baseUrl).toBe('https://openrouter.ai/api/v1');
     expect(routed?.model).toBe('openai/gpt-4o');
+  });
+
+  it('reads the transcription model from ORCH_TRANSCRIPTION_MODEL', () => {
+    const config = resolveLlmConfig({
+      env: { OPENAI_API_KEY: 'k', ORCH_TRANSCRIPTION_MODEL: ' whisper-large-v3 ' },
+    });
+    expect(config?.transcriptionModel).toBe('whisper-large-v3');
+    expect(
+      resolveLlmConfig({ env: { OPENAI_API_KEY: 'k', ORCH_TRANSCRIPTION_MODEL: '' } })
+        ?.transcriptionModel,
+    ).toBe('whisper-1');
   });
 
   it('accepts a base URL without a key for local servers', () => {

@@ -11,6 +11,9 @@ import {
 /** The model used when neither ORCH_MODEL, the config file nor an override names one. */
 export const DEFAULT_MODEL = 'gpt-4o-mini';
 
+/** The transcription model used when ORCH_TRANSCRIPTION_MODEL names none. */
+export const DEFAULT_TRANSCRIPTION_MODEL = 'whisper-1';
+
 /** The context window assumed when the config file does not give one. */
 export const DEFAULT_CONTEXT_WINDOW_TOKENS = 128_000;
 
@@ -31,10 +34,12 @@ export interface LlmConfig {
   /** Prompts above this many tokens are refused before any request (default 3/4 of the window). */
   maxInputTokensPerRequest: number;
   structuredOutput: StructuredOutputMode;
+  /** The model `createTranscriber` uses (ORCH_TRANSCRIPTION_MODEL, default `whisper-1`). */
+  transcriptionModel: string;
 }
 
 export interface ResolveLlmConfigInput {
-  /** Usually `process.env`: OPENAI_API_KEY, OPENAI_BASE_URL, ORCH_MODEL. */
+  /** Usually `process.env`: OPENAI_API_KEY, OPENAI_BASE_URL, ORCH_MODEL, ORCH_TRANSCRIPTION_MODEL. */
   env?: Record<string, string | undefined>;
   /** The LLM section of a config file (see loadLlmConfigFile). */
   file?: LlmConfigFile;
@@ -80,6 +85,7 @@ export function resolveLlmConfig(input: ResolveLlmConfigInput): LlmConfig | null
     contextWindowTokens,
     maxInputTokensPerRequest,
     structuredOutput: file.structuredOutput ?? 'json_schema',
+    transcriptionModel: nonEmpty(env.ORCH_TRANSCRIPTION_MODEL) ?? DEFAULT_TRANSCRIPTION_MODEL,
   };
 }
 

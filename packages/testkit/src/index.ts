@@ -1,9 +1,18 @@
+export { type BuildPdfOptions, buildPdf } from './build-pdf.js';
 export type {
   ChatHandler,
   ChatHandlerContext,
   ChatRequest,
   ReplyValue,
 } from './chat-request.js';
+export { type ContentFixture, contentFixtures } from './content-fixtures.js';
+export {
+  type ContentRoute,
+  type ContentServer,
+  type ContentServerOptions,
+  type ContentServerRequest,
+  startContentServer,
+} from './content-server.js';
 export { type FakeOpenAI, type FakeOpenAIOptions, startFakeOpenAI } from './fake-openai.js';
 export { FAULT_KINDS, type Fault, type FaultKind } from './fault.js';
 export {

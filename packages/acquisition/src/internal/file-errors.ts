@@ -6,13 +6,13 @@ import { DOCUMENT_EXTENSIONS, MEDIA_EXTENSIONS } from './file-formats.js';
 const SUPPORTED_LIST = (): string => SUPPORTED_EXTENSIONS.join(', ');
 
 const DOCUMENT_LATER =
-  'PDF and office documents will be read by document acquisition, which is not available yet';
+  'office and e-book documents are not read yet; PDF is, when the file has the .pdf extension';
 const MEDIA_LATER =
   'audio and video will be transcribed by media acquisition, which is not available yet';
 const TRANSCRIPT_REMEDY =
   'provide a transcript instead (.srt, .vtt or a .json transcript) or the text as a .txt file';
 const DOCUMENT_REMEDY =
-  'save the text as .txt, .md or .html (or copy it into a .txt file) and analyse that file';
+  'save it as PDF, or the text as .txt, .md or .html (or copy it into a .txt file), and analyse that file';
 
 /** Formats a byte count in megabytes (MiB, as the limit is set), keeping enough digits. */
 export function megabytes(bytes: number): string {
