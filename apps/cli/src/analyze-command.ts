@@ -9,7 +9,7 @@ import type { CliIo } from './cli-io.js';
 import { cliLogger } from './cli-logger.js';
 import { executeDurably } from './execute-durably.js';
 import { checkOutputPath, deliverReport } from './report-output.js';
-import { withWorkflowState } from './run-store.js';
+import { withLedger, withWorkflowState } from './run-store.js';
 
 export interface AnalyzeOptions extends EngineFlags {
   readonly depth: string;
@@ -48,32 +48,35 @@ export async function analyzeCommand(
   // Planned once; the run executes this same plan.
   const planOptions = { pricing: engine.pricing, wordCount: content.metadata.wordCount };
 
-  await withWorkflowState(io, async (state) => {
-    const runId = randomUUID();
-    const request = { source, depth, runId };
-    const plan = planRun(depth, planOptions);
-    await state.createRun({
-      runId,
-      request,
-      plannedStages: plan.stages.map((stage) => stage.id),
-      stageEstimatesMs: Object.fromEntries(
-        plan.stages.map((stage) => [stage.id, stage.estimatedMs]),
-      ),
-    });
-    // The source was read above to refuse bad input before a run exists; the run reuses it.
-    const stages = { ...engine.stages, acquire: async () => ok(content) };
-    const report = await executeDurably(
-      {
-        state,
+  await withWorkflowState(io, async (state) =>
+    withLedger(io, async (ledger) => {
+      const runId = randomUUID();
+      const request = { source, depth, runId };
+      const plan = planRun(depth, planOptions);
+      await state.createRun({
         runId,
         request,
-        stages,
-        planOptions,
-        quiet: options.quiet,
-        logger,
-      },
-      io,
-    );
-    await deliverReport(report, { format, outPath, quiet: options.quiet }, io);
-  });
+        plannedStages: plan.stages.map((stage) => stage.id),
+        stageEstimatesMs: Object.fromEntries(
+          plan.stages.map((stage) => [stage.id, stage.estimatedMs]),
+        ),
+      });
+      // The source was read above to refuse bad input before a run exists; the run reuses it.
+      const report = await executeDurably(
+        {
+          state,
+          runId,
+          request,
+          engine,
+          ledger,
+          stageOverrides: { acquire: async () => ok(content) },
+          planOptions,
+          quiet: options.quiet,
+          logger,
+        },
+        io,
+      );
+      await deliverReport(report, { format, outPath, quiet: options.quiet }, io);
+    }),
+  );
 }

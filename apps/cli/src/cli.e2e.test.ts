@@ -189,7 +189,13 @@ describe('orch analyze with bad input', () => {
       /bottomless.*quick, standard/,
     ],
     ['an unknown format', async () => ['analyze', NEWS, '--format', 'pdf'], /pdf.*md, json/],
-    ['a URL', async () => ['analyze', 'https://example.com/article'], /not supported yet/i],
+    [
+      'a cloud-metadata URL',
+      async () => ['analyze', 'http://169.254.169.254/latest/meta-data/'],
+      /169\.254\.169\.254.*--allow-host/,
+    ],
+    ['a loopback URL', async () => ['analyze', 'http://127.0.0.1:9/article'], /127\.0\.0\.1/],
+    ['a file: URL', async () => ['analyze', 'file:///etc/passwd'], /http/],
     ['an unknown option', async () => ['analyze', NEWS, '--colour'], /unknown option/i],
     ['no arguments', async () => [], /Usage: orch/],
   ];

@@ -1,7 +1,11 @@
+import { type LedgerStore, toBudgetRunEvent } from '@orch/budget';
 import {
   CancelledError,
   type IntelligenceReport,
+  LOCAL_TENANT,
   type Logger,
+  type RunEvent,
+  type RunEventBody,
   RunFailedError,
   type RunRequest,
   type StageId,
@@ -12,14 +16,20 @@ import {
 import { createOrchestrator } from '@orch/orchestrator';
 import type { PlanOptions } from '@orch/planner';
 import { inputHash, type WorkflowState } from '@orch/workflow-state';
+import type { AnalysisEngine } from './analysis-engine.js';
 import type { CliIo } from './cli-io.js';
 import { createProgressRenderer, type ProgressMode } from './progress-renderer.js';
+import { toRecoveryRunEvent } from './recovery-run-event.js';
 
 export interface DurableRunOptions {
   readonly state: WorkflowState;
   readonly runId: string;
   readonly request: RunRequest;
-  readonly stages: StageImplementations;
+  readonly engine: AnalysisEngine;
+  /** Where model spending is recorded across runs. */
+  readonly ledger: LedgerStore;
+  /** Stages that replace the engine's for this run (e.g. acquire with content already read). */
+  readonly stageOverrides?: StageImplementations;
   /** The same options the run was planned with, so the executed plan matches the stored one. */
   readonly planOptions: PlanOptions;
   readonly resume?: ReadonlyMap<StageId, StepResult<unknown>>;
@@ -35,23 +45,42 @@ export async function executeDurably(
   options: DurableRunOptions,
   io: CliIo,
 ): Promise<IntelligenceReport> {
-  const { state, runId } = options;
+  const { state, runId, request } = options;
   const active = await state.startRun(runId);
+  const mode: ProgressMode = options.quiet ? 'quiet' : io.stderrIsTty ? 'live' : 'plain';
+  const renderer = createProgressRenderer({ mode, write: io.stderr, columns: io.stderrColumns });
+  const show = (body: RunEventBody): void =>
+    renderer.handle({ ...body, runId, at: new Date().toISOString() } as RunEvent);
+  const prepared = options.engine.prepareRun({
+    runId,
+    depth: request.depth,
+    tenant: request.tenant?.tenantId ?? LOCAL_TENANT.tenantId,
+    ledger: options.ledger,
+    extra: (await state.getRun(runId))?.extra,
+    onBudgetEvent: (event) => {
+      const body = toBudgetRunEvent(event);
+      if (body) show(body);
+    },
+    onRecoveryEvent: (event) => {
+      const body = toRecoveryRunEvent(event);
+      if (body) show(body);
+    },
+  });
   const orchestrator = createOrchestrator({
-    stages: options.stages,
+    stages: { ...prepared.stages, ...options.stageOverrides },
     planOptions: options.planOptions,
     logger: options.logger,
   });
-  const handle = orchestrator.run(options.request, {
+  const handle = orchestrator.run(request, {
     // Ctrl-C, or losing the run's lease to another process, stops the run.
     signal: AbortSignal.any([io.signal, active.signal]),
     checkpoint: async (stage, result, inputs) => {
-      await active.checkpoint(stage, result, { inputHash: inputHash(inputs) });
+      const details = prepared.checkpointDetails(stage);
+      await active.checkpoint(stage, result, { ...details, inputHash: inputHash(inputs) });
     },
+    annotate: () => prepared.annotate(),
     ...(options.resume ? { resume: options.resume } : {}),
   });
-  const mode: ProgressMode = options.quiet ? 'quiet' : io.stderrIsTty ? 'live' : 'plain';
-  const renderer = createProgressRenderer({ mode, write: io.stderr, columns: io.stderrColumns });
   for await (const event of handle.events) renderer.handle(event);
   try {
     const report = await handle.report;

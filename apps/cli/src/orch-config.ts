@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '@orch/core';
+import { priceTableSchema } from '@orch/budget';
+import { ConfigError, depthSchema } from '@orch/core';
 import { llmConfigFileSchema } from '@orch/llm';
+import { breakerPolicySchema, recoveryPolicySchema } from '@orch/recovery';
 import { resolveDataDir } from '@orch/store-sqlite';
 import { z } from 'zod';
 import type { CliIo } from './cli-io.js';
@@ -11,6 +13,29 @@ export const orchConfigSchema = z
   .object({
     /** The LLM section (see the @orch/llm README): model, baseUrl, per-stage models, limits. */
     llm: llmConfigFileSchema.optional(),
+    /** Spending limits and prices (see @orch/budget). */
+    budget: z
+      .strictObject({
+        /** Hard cap per run by depth in USD; the defaults are DESIGN.md's. */
+        perRunUsd: z.partialRecord(depthSchema, z.number().min(0)).optional(),
+        /** The tenant's cap per UTC day in USD, across runs and processes. */
+        dailyCapUsd: z.number().min(0).optional(),
+        /** Refuse calls to models without a price instead of warning. */
+        strict: z.boolean().optional(),
+        /** Prices per model, over the built-in table (USD per million tokens). */
+        prices: priceTableSchema.optional(),
+      })
+      .optional(),
+    /** Retries, timeouts, circuit breakers and fallback models (see @orch/recovery). */
+    recovery: z
+      .strictObject({
+        /** Models tried in order when a stage's own model is exhausted. */
+        fallbackModels: z.array(z.string().min(1)).optional(),
+        policy: recoveryPolicySchema.partial().optional(),
+        stages: z.record(z.string(), recoveryPolicySchema.partial()).optional(),
+        breaker: breakerPolicySchema.partial().optional(),
+      })
+      .optional(),
   })
   .strict();
 export type OrchConfig = z.infer<typeof orchConfigSchema>;

@@ -32,7 +32,8 @@ function seconds(ms: number): string {
  */
 export function createProgressRenderer(options: ProgressRendererOptions): ProgressRenderer {
   const { mode, write } = options;
-  const lines = new Map<StageId, string>();
+  // stage lines, plus one 'budget' line under them once spending is worth showing
+  const lines = new Map<StageId | 'budget', string>();
   let drawn = 0;
 
   const draw = (): void => {
@@ -42,10 +43,12 @@ export function createProgressRenderer(options: ProgressRendererOptions): Progre
   };
 
   const width = Math.max(20, (options.columns ?? 80) - 1);
+  const fit = (text: string): string =>
+    text.length > width ? `${text.slice(0, width - 1)}…` : text;
   const line = (stage: StageId, mark: string, note = ''): void => {
-    const text = `  ${mark} ${stage}${note ? `  ${note}` : ''}`;
-    lines.set(stage, text.length > width ? `${text.slice(0, width - 1)}…` : text);
+    lines.set(stage, fit(`  ${mark} ${stage}${note ? `  ${note}` : ''}`));
   };
+  const usd = (value: number): string => `$${value.toFixed(value < 0.1 ? 4 : 2)}`;
 
   return {
     handle(event) {
@@ -74,6 +77,28 @@ export function createProgressRenderer(options: ProgressRendererOptions): Progre
             draw();
           } else {
             write(`orch: ${MARKS[event.status]} ${event.stage} ${event.status} (${summary})\n`);
+          }
+          return;
+        }
+        case 'recovery':
+          if (mode === 'live') {
+            line(event.stage, MARKS.running, event.message.split('\n')[0]);
+            draw();
+          } else {
+            write(`orch: ↻ ${event.stage} ${event.action}: ${event.message.split('\n')[0]}\n`);
+          }
+          return;
+        case 'budget': {
+          if (event.kind !== 'threshold' && event.kind !== 'exhausted') return;
+          const text =
+            event.kind === 'threshold'
+              ? `budget ${event.thresholdPercent}% of the ${usd(event.capUsd)} cap reached (${usd(event.spentUsd)} spent)`
+              : `budget exhausted: ${event.stage ?? 'a stage'} could not afford its next model call (${usd(event.spentUsd)} of ${usd(event.capUsd)} spent)`;
+          if (mode === 'live') {
+            lines.set('budget', fit(`  $ ${text}`));
+            draw();
+          } else {
+            write(`orch: $ ${text}\n`);
           }
           return;
         }

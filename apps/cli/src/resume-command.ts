@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io.js';
 import { cliLogger } from './cli-logger.js';
 import { executeDurably } from './execute-durably.js';
 import { checkOutputPath, deliverReport } from './report-output.js';
-import { requireRun, withWorkflowState } from './run-store.js';
+import { requireRun, withLedger, withWorkflowState } from './run-store.js';
 
 export interface ResumeOptions extends EngineFlags {
   readonly format: string;
@@ -28,26 +28,29 @@ export async function resumeCommand(
     options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
   const logger = cliLogger(io, options.verbose);
   const engine = await createAnalysisEngine(options, io, logger);
-  await withWorkflowState(io, async (state) => {
-    await requireRun(state, runId);
-    const { run, results } = await state.resumeState(runId);
-    const acquired = contentSchema.safeParse(resultData(results.get('acquire')));
-    const report = await executeDurably(
-      {
-        state,
-        runId,
-        request: run.request,
-        stages: engine.stages,
-        planOptions: {
-          pricing: engine.pricing,
-          ...(acquired.success ? { wordCount: acquired.data.metadata.wordCount } : {}),
+  await withWorkflowState(io, async (state) =>
+    withLedger(io, async (ledger) => {
+      await requireRun(state, runId);
+      const { run, results } = await state.resumeState(runId);
+      const acquired = contentSchema.safeParse(resultData(results.get('acquire')));
+      const report = await executeDurably(
+        {
+          state,
+          runId,
+          request: run.request,
+          engine,
+          ledger,
+          planOptions: {
+            pricing: engine.pricing,
+            ...(acquired.success ? { wordCount: acquired.data.metadata.wordCount } : {}),
+          },
+          resume: results,
+          quiet: options.quiet,
+          logger,
         },
-        resume: results,
-        quiet: options.quiet,
-        logger,
-      },
-      io,
-    );
-    await deliverReport(report, { format, outPath, quiet: options.quiet }, io);
-  });
+        io,
+      );
+      await deliverReport(report, { format, outPath, quiet: options.quiet }, io);
+    }),
+  );
 }

@@ -1,5 +1,6 @@
+import type { LedgerStore } from '@orch/budget';
 import { InputError } from '@orch/core';
-import { openSqliteStore, resolveDataDir } from '@orch/store-sqlite';
+import { openSqliteLedger, openSqliteStore, resolveDataDir } from '@orch/store-sqlite';
 import { createWorkflowState, type RunRecord, type WorkflowState } from '@orch/workflow-state';
 import type { CliIo } from './cli-io.js';
 
@@ -13,6 +14,19 @@ export async function withWorkflowState<T>(
     return await work(createWorkflowState({ store }));
   } finally {
     await store.close();
+  }
+}
+
+/** The spending ledger of this user: the same SQLite file, its own connection. */
+export async function withLedger<T>(
+  io: CliIo,
+  work: (ledger: LedgerStore) => Promise<T>,
+): Promise<T> {
+  const ledger = openSqliteLedger({ dataDir: resolveDataDir(io.env) });
+  try {
+    return await work(ledger);
+  } finally {
+    await ledger.close();
   }
 }
 
