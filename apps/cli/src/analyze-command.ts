@@ -10,8 +10,9 @@ import { cliLogger } from './cli-logger.js';
 import { executeDurably } from './execute-durably.js';
 import { checkOutputPath, deliverReport } from './report-output.js';
 import { withLedger, withWorkflowState } from './run-store.js';
+import { type SourceFlags, sourceLoadOptions } from './source-loader.js';
 
-export interface AnalyzeOptions extends EngineFlags {
+export interface AnalyzeOptions extends EngineFlags, SourceFlags {
   readonly depth: string;
   readonly format: string;
   readonly out?: string;
@@ -44,7 +45,7 @@ export async function analyzeCommand(
   const source = sourceOf(argument, io.cwd);
   const logger = cliLogger(io, options.verbose);
   const engine = await createAnalysisEngine(options, io, logger);
-  const content = await loadSource(source, { signal: io.signal });
+  const content = await loadSource(source, sourceLoadOptions(options, engine.llm, io, logger));
   // Planned once; the run executes this same plan.
   const planOptions = { pricing: engine.pricing, wordCount: content.metadata.wordCount };
 

@@ -6,6 +6,9 @@ import {
   uncertain,
 } from '@orch/core';
 
+/** The code of a provider refusing the credentials (@orch/llm ProviderError). */
+const AUTH_FAILED = 'PROVIDER_AUTH_FAILED';
+
 /** Records which stages fell back, for the report's degraded marks. */
 export interface FallbackLog {
   readonly stages: StageId[];
@@ -15,7 +18,8 @@ export interface FallbackLog {
  * Stages of `primary` that also have a heuristic: when the primary (model) stage fails with
  * anything but a cancellation, the heuristic runs instead and its output is returned as
  * uncertain with the failure as the reason, and the stage is noted in `log` (the report marks it
- * degraded). Stages without a heuristic fail as before.
+ * degraded). Stages without a heuristic fail as before, and so does every stage whose model
+ * refused the credentials (PROVIDER_AUTH_FAILED): that is a setup mistake to fix, not an outage.
  */
 export function withHeuristicFallback(
   primary: StageImplementations,
@@ -38,6 +42,10 @@ export function withHeuristicFallback(
       } catch (thrown) {
         const error = toOrchError(thrown);
         if (error.category === 'cancelled' || context.signal.aborted) throw thrown;
+        // A refused key is a setup mistake, not an outage: every model stage would hit it, so
+        // it fails the stage (and, for a required stage, the run) instead of hiding behind a
+        // heuristic report that exits 0.
+        if (error.code === AUTH_FAILED) throw thrown;
         const outcome = await heuristic(input, context);
         if (outcome.status === 'skip') throw thrown;
         log.stages.push(stage);

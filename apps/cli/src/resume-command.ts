@@ -1,4 +1,5 @@
-import { contentSchema, resultData } from '@orch/core';
+import { loadSource } from '@orch/acquisition';
+import { contentSchema, ok, resultData } from '@orch/core';
 import { parseReportFormat } from '@orch/report';
 import { createAnalysisEngine, type EngineFlags } from './analysis-engine.js';
 import type { CliIo } from './cli-io.js';
@@ -6,8 +7,9 @@ import { cliLogger } from './cli-logger.js';
 import { executeDurably } from './execute-durably.js';
 import { checkOutputPath, deliverReport } from './report-output.js';
 import { requireRun, withLedger, withWorkflowState } from './run-store.js';
+import { type SourceFlags, sourceLoadOptions } from './source-loader.js';
 
-export interface ResumeOptions extends EngineFlags {
+export interface ResumeOptions extends EngineFlags, SourceFlags {
   readonly format: string;
   readonly out?: string;
   readonly verbose: boolean;
@@ -28,6 +30,7 @@ export async function resumeCommand(
     options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
   const logger = cliLogger(io, options.verbose);
   const engine = await createAnalysisEngine(options, io, logger);
+  const loadOptions = sourceLoadOptions(options, engine.llm, io, logger);
   await withWorkflowState(io, async (state) =>
     withLedger(io, async (ledger) => {
       await requireRun(state, runId);
@@ -40,6 +43,11 @@ export async function resumeCommand(
           request: run.request,
           engine,
           ledger,
+          // a run that stopped before its source was read reads it the way analyze does
+          stageOverrides: {
+            acquire: async ({ request }, context) =>
+              ok(await loadSource(request.source, { ...loadOptions, signal: context.signal })),
+          },
           planOptions: {
             pricing: engine.pricing,
             ...(acquired.success ? { wordCount: acquired.data.metadata.wordCount } : {}),

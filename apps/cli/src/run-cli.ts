@@ -71,17 +71,25 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
         '--config <file>',
         'the config file (default: ORCH_CONFIG or <data dir>/config.json)',
       );
+  const allowHostOption = () =>
+    new Option(
+      '--allow-host <host>',
+      'let a URL reach this host although it is private or loopback (self-hosted servers; repeatable)',
+    ).argParser((host: string, hosts: string[] = []) => [...hosts, host]);
   const formatOption = () =>
     new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).default(
       'md',
     );
 
   withEngineOptions(program.command('analyze'))
-    .description('Analyse a local file (.txt, .md, .html, .srt, .vtt, .json transcript)')
-    .argument('<source>', 'path of the file to analyse')
+    .description(
+      'Analyse a web page, a document (.txt, .md, .html, .pdf), a transcript (.srt, .vtt, .json) or audio/video (file or URL)',
+    )
+    .argument('<source>', 'an http(s) URL or the path of a file')
     .addOption(depthOption())
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
+    .addOption(allowHostOption())
     .option('-v, --verbose', 'debug logging and stack traces on errors', false)
     .option('-q, --quiet', 'no progress output', false)
     .action(act((source: string, options) => analyzeCommand(source, options, io)));
@@ -91,6 +99,7 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
     .argument('<id>', 'the run id (see orch runs)')
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
+    .addOption(allowHostOption())
     .option('-v, --verbose', 'debug logging and stack traces on errors', false)
     .option('-q, --quiet', 'no progress output', false)
     .action(act((id: string, options) => resumeCommand(id, options, io)));

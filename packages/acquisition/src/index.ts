@@ -22,7 +22,7 @@ export {
 export { loadFile } from './load-file.js';
 export { loadMediaFile } from './load-media-file.js';
 export { loadMediaUrl } from './load-media-url.js';
-export { DEFAULT_MAX_BYTES, type LoadOptions, type MediaUrlLoader } from './load-options.js';
+export { DEFAULT_MAX_BYTES, type LoadOptions, type MediaSourceLoader } from './load-options.js';
 export { loadSource } from './load-source.js';
 export { loadUrl } from './load-url.js';
 export { type MarkdownDocument, markdownToDocument } from './markdown-to-document.js';

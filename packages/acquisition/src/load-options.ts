@@ -5,12 +5,14 @@ import type { HostLookup } from './url-guard.js';
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
- * Loads audio and video URLs (a video platform page such as youtube.com, or a response whose
- * content type is audio/* or video/*) into Content, for example by downloading and transcribing
- * them. `loadSource` and `loadUrl` hand such URLs to it instead of fetching them as documents.
+ * Loads audio and video into Content, for example by downloading and transcribing them:
+ * `loadSource` and `loadUrl` hand it media URLs (a video platform page such as youtube.com, or a
+ * response whose content type is audio/* or video/*) instead of fetching them as documents, and
+ * `loadSource` hands it local audio and video files. `createMediaLoader` builds one.
  */
-export interface MediaUrlLoader {
+export interface MediaSourceLoader {
   loadUrl(url: URL, options: { signal?: AbortSignal }): Promise<Content>;
+  loadFile(path: string, options: { signal?: AbortSignal }): Promise<Content>;
 }
 
 /** Options of `loadSource`, `loadFile` and `loadUrl`. */
@@ -38,8 +40,8 @@ export interface LoadOptions {
   /** How many redirects a URL may take; default 5. */
   maxRedirects?: number;
   /**
-   * Loads audio and video URLs. Without it such URLs are refused with InputError
+   * Loads audio and video URLs and files. Without it they are refused with InputError
    * `MEDIA_NOT_CONFIGURED`.
    */
-  media?: MediaUrlLoader;
+  media?: MediaSourceLoader;
 }

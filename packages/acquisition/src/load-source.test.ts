@@ -51,6 +51,9 @@ describe('loadSource', () => {
         seen.push(url.href);
         return contentFromText('Transcript of the video.', { now: NOW });
       },
+      async loadFile(path: string): Promise<never> {
+        throw new Error(`not a file source: ${path}`);
+      },
     };
     const url = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
     const content = await loadSource({ type: 'url', url }, { media, lookup });
@@ -59,6 +62,27 @@ describe('loadSource', () => {
     const error = await rejectionOf(loadSource({ type: 'url', url }, { lookup }));
     expect(error).toBeInstanceOf(InputError);
     expect(error.code).toBe('MEDIA_NOT_CONFIGURED');
+  });
+
+  it('hands local audio and video files to the media loader, or refuses them without one', async () => {
+    const seen: string[] = [];
+    const media = {
+      async loadUrl(url: URL): Promise<never> {
+        throw new Error(`not a URL source: ${url.href}`);
+      },
+      async loadFile(path: string) {
+        seen.push(path);
+        return contentFromText('Transcript of the recording.', { now: NOW });
+      },
+    };
+    const path = join(directory, 'interview.MP3');
+    const content = await loadSource({ type: 'file', path }, { media });
+    expect(content.text).toBe('Transcript of the recording.');
+    expect(seen).toEqual([path]);
+    const error = await rejectionOf(loadSource({ type: 'file', path }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.code).toBe('MEDIA_NOT_CONFIGURED');
+    expect(error.message).toContain('interview.MP3');
   });
 
   it('turns inline text into a document with the given title', async () => {

@@ -2,7 +2,7 @@ import { type Content, InputError } from '@orch/core';
 import { buildPdf, type ContentServer, startContentServer } from '@orch/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectExactOffsets, rejectionOf } from './internal/test-expectations.js';
-import type { MediaUrlLoader } from './load-options.js';
+import type { MediaSourceLoader } from './load-options.js';
 import { loadUrl } from './load-url.js';
 import type { HostLookup } from './url-guard.js';
 
@@ -229,13 +229,16 @@ describe('loadUrl: refusals', () => {
 });
 
 describe('loadUrl: audio and video go to the media loader', () => {
-  function mediaLoader(): MediaUrlLoader & { calls: URL[] } {
+  function mediaLoader(): MediaSourceLoader & { calls: URL[] } {
     const calls: URL[] = [];
     return {
       calls,
       async loadUrl(url) {
         calls.push(url);
         return { marker: url.href } as unknown as Content;
+      },
+      async loadFile(path): Promise<never> {
+        throw new Error(`not a URL: ${path}`);
       },
     };
   }
