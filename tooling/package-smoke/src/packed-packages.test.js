@@ -30,6 +30,8 @@ const EXPECTED_EXPORT = {
   '@orch/llm': 'createLlmClient',
   '@orch/quality': 'checkGrounding',
   '@orch/agents': 'createAgentStages',
+  '@orch/recovery': 'createRecovery',
+  '@orch/budget': 'createBudget',
 };
 
 /** Extra proof for packages with a native part: it really loads and works. */
@@ -37,6 +39,10 @@ const EXERCISE = {
   '@orch/store-sqlite':
     "const store = m.openSqliteStore({ path: ':memory:' }); await store.listRuns(); await store.close();",
   '@orch/testkit': 'const fake = await m.startFakeOpenAI(); await fake.close();',
+  '@orch/budget':
+    "const b = m.createBudget({ runId: 'smoke', capUsd: 1 }); const r = await b.reserve({ stage: 'summarize', model: 'gpt-4o-mini', inputTokens: 1000, maxOutputTokens: 100 }); await r.settle({ promptTokens: 1000, completionTokens: 50, cachedPromptTokens: 0, reasoningTokens: 0 }); if (!(b.spentUsd() > 0)) throw new Error('no spend');",
+  '@orch/recovery':
+    "const r = m.createRecovery({ policy: { initialDelayMs: 1, maxDelayMs: 2 } }); let n = 0; await r.execute({ key: 'k' }, async () => { if (++n < 2) throw Object.assign(new Error('busy'), { status: 503 }); return 1; }); if (n !== 2) throw new Error('no retry');",
 };
 
 const pnpm = (args, cwd) =>
