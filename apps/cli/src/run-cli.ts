@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { analyzeCommand } from './analyze-command.js';
 import type { CliIo } from './cli-io.js';
+import { doctorCommand } from './doctor-command.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { resumeCommand } from './resume-command.js';
 import { listRunsCommand, pruneRunsCommand, showRunCommand } from './runs-command.js';
@@ -103,6 +104,13 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
     .option('-v, --verbose', 'debug logging and stack traces on errors', false)
     .option('-q, --quiet', 'no progress output', false)
     .action(act((id: string, options) => resumeCommand(id, options, io)));
+
+  program
+    .command('doctor')
+    .description('Check ffmpeg, yt-dlp, the data directory, the config file and the model endpoint')
+    .option('--config <file>', 'the config file (default: ORCH_CONFIG or <data dir>/config.json)')
+    .option('--json', 'print JSON', false)
+    .action(act((options) => doctorCommand(options, io)));
 
   const runs = program
     .command('runs')

@@ -1,4 +1,9 @@
 export {
+  type CheckEndpointOptions,
+  checkEndpoint,
+  type EndpointCheck,
+} from './check-endpoint.js';
+export {
   createTranscriber,
   type Transcriber,
   type TranscriberOptions,
