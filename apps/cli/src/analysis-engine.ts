@@ -194,7 +194,7 @@ function modelEngine(
         policy: { timeoutMs: MODEL_CALL_TIMEOUT_MS, ...file.recovery?.policy },
         ...(file.recovery?.stages ? { stagePolicies: file.recovery.stages } : {}),
         ...(file.recovery?.breaker ? { breaker: file.recovery.breaker } : {}),
-        ...(false && stored.success ? { snapshot: stored.data as RecoverySnapshot } : {}),
+        ...(stored.success ? { snapshot: stored.data as RecoverySnapshot } : {}),
         ...(setup.onRecoveryEvent ? { onEvent: setup.onRecoveryEvent } : {}),
       });
       const budget = createBudget({

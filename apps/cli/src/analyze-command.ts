@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadSource } from '@orch/acquisition';
-import { ok, parseDepth, type SourceRef } from '@orch/core';
+import {
+  InputError,
+  LOCAL_TENANT,
+  ok,
+  parseDepth,
+  type SourceRef,
+  type TenantContext,
+  tenantContextSchema,
+} from '@orch/core';
 import { planRun } from '@orch/planner';
 import { parseReportFormat } from '@orch/report';
 import { createAnalysisEngine, type EngineFlags } from './analysis-engine.js';
 import type { CliIo } from './cli-io.js';
 import { cliLogger } from './cli-logger.js';
+import { estimateRun, formatEstimate } from './estimate-output.js';
 import { executeDurably } from './execute-durably.js';
 import { checkOutputPath, deliverReport } from './report-output.js';
 import { withLedger, withWorkflowState } from './run-store.js';
@@ -18,6 +27,19 @@ export interface AnalyzeOptions extends EngineFlags, SourceFlags {
   readonly out?: string;
   readonly verbose: boolean;
   readonly quiet: boolean;
+  /** Whose daily budget and ledger the run uses. Default 'local'. */
+  readonly tenant?: string;
+  /** Print the expected cost and time, then exit without running. */
+  readonly estimate?: boolean;
+}
+
+function parseTenant(value: string | undefined): TenantContext {
+  const parsed = tenantContextSchema.safeParse({ tenantId: value ?? LOCAL_TENANT.tenantId });
+  if (parsed.success) return parsed.data;
+  throw new InputError(
+    'TENANT_INVALID',
+    `--tenant "${value}" is not a tenant id: use 1 to 128 letters, digits, ".", "_", ":" or "-".`,
+  );
 }
 
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -39,6 +61,7 @@ export async function analyzeCommand(
   io: CliIo,
 ): Promise<void> {
   const depth = parseDepth(options.depth);
+  const tenant = parseTenant(options.tenant);
   const format = parseReportFormat(options.format);
   const outPath =
     options.out === undefined ? undefined : await checkOutputPath(io.cwd, options.out);
@@ -48,11 +71,25 @@ export async function analyzeCommand(
   const content = await loadSource(source, sourceLoadOptions(options, engine.llm, io, logger));
   // Planned once; the run executes this same plan.
   const planOptions = { pricing: engine.pricing, wordCount: content.metadata.wordCount };
+  if (options.estimate === true) {
+    const llm = engine.llm;
+    const estimate = estimateRun(
+      planRun(depth, planOptions),
+      content.metadata.wordCount,
+      engine.capFor(depth),
+      engine.priceTable,
+      llm ? (stage) => llm.stages[stage]?.model ?? llm.model : undefined,
+    );
+    io.stdout(
+      format === 'json' ? `${JSON.stringify(estimate, null, 2)}\n` : formatEstimate(estimate),
+    );
+    return;
+  }
 
   await withWorkflowState(io, async (state) =>
     withLedger(io, async (ledger) => {
       const runId = randomUUID();
-      const request = { source, depth, runId };
+      const request = { source, depth, runId, tenant };
       const plan = planRun(depth, planOptions);
       await state.createRun({
         runId,

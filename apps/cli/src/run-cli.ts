@@ -4,6 +4,7 @@ import { RUN_STATUSES } from '@orch/workflow-state';
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { analyzeCommand } from './analyze-command.js';
+import { budgetReportCommand } from './budget-command.js';
 import type { CliIo } from './cli-io.js';
 import { doctorCommand } from './doctor-command.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
@@ -68,10 +69,12 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
         '--base-url <url>',
         'an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama',
       )
+      .option('--config <file>', 'the config file (default: ORCH_CONFIG or <data dir>/config.json)')
       .option(
-        '--config <file>',
-        'the config file (default: ORCH_CONFIG or <data dir>/config.json)',
-      );
+        '--budget <usd>',
+        'hard cap of the run in USD (default by depth: quick 0.50, standard 1.50, deep 3, comprehensive 5, experimental 10)',
+      )
+      .option('--strict-budget', 'refuse model calls whose price is unknown instead of warning');
   const allowHostOption = () =>
     new Option(
       '--allow-host <host>',
@@ -91,6 +94,8 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .addOption(allowHostOption())
+    .option('-t, --tenant <id>', 'whose daily budget and ledger the run uses', 'local')
+    .option('--estimate', 'print what the run is expected to cost and take, then exit', false)
     .option('-v, --verbose', 'debug logging and stack traces on errors', false)
     .option('-q, --quiet', 'no progress output', false)
     .action(act((source: string, options) => analyzeCommand(source, options, io)));
@@ -111,6 +116,20 @@ function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
     .option('--config <file>', 'the config file (default: ORCH_CONFIG or <data dir>/config.json)')
     .option('--json', 'print JSON', false)
     .action(act((options) => doctorCommand(options, io)));
+
+  program
+    .command('budget')
+    .description('Spending on model calls')
+    .command('report')
+    .description(
+      'What model calls cost, by tenant, day, model and run (from the ledger in the data dir)',
+    )
+    .option('-t, --tenant <id>', 'only this tenant')
+    .option('--since <when>', 'from a UTC day (2025-03-01), an ISO instant, or an age (24h, 7d)')
+    .option('--until <when>', 'before a UTC day, an ISO instant, or an age')
+    .option('--run <id>', 'only this run')
+    .option('--json', 'print JSON', false)
+    .action(act((options) => budgetReportCommand(options, io)));
 
   const runs = program
     .command('runs')

@@ -481,6 +481,13 @@ describe('buildIntelligenceReport with the annotations of a model run', () => {
     expect(report.stages.find((stage) => stage.id === 'summarize')?.degraded).toBe(true);
     expect(report.stages.find((stage) => stage.id === 'claims')?.degraded).toBeUndefined();
     expect(annotated({}).status).toBe('completed');
+    // the offline sections here stood in for failed model stages: the notice must not say none was configured
+    expect(report.analysis).toEqual({
+      mode: 'offline',
+      notice: expect.stringMatching(
+        /a language model was configured, but its stages failed .*\(summarize\)/,
+      ),
+    });
   });
 
   it('carries the cost and recovery accounts, validated by the schema', () => {

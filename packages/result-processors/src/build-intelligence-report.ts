@@ -173,7 +173,7 @@ export function buildIntelligenceReport(input: BuildReportInput): IntelligenceRe
       ? 'degraded'
       : 'completed',
     source: sourceOf(input.content),
-    analysis: analysisOf(sectionMethods, input.results),
+    analysis: analysisOf(sectionMethods, input.results, input.degradedStages),
     ...sections,
     stages,
     warnings,

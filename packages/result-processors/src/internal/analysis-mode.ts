@@ -38,8 +38,15 @@ export const OFFLINE_NOTICE =
 export function analysisOf(
   sections: ReadonlyMap<ReportSectionKey, Method>,
   results: ReadonlyMap<StageId, StepResult<unknown>>,
+  degradedStages: readonly StageId[] = [],
 ): IntelligenceReport['analysis'] {
   const methods = [...sections.values()];
+  if (!methods.includes('llm') && degradedStages.length > 0) {
+    return {
+      mode: 'offline',
+      notice: `Analysed with offline heuristics: a language model was configured, but its stages failed or could not be afforded (${degradedStages.join(', ')}), so the heuristics stood in for them. See the warnings.`,
+    };
+  }
   if (!methods.includes('llm')) {
     const factCheck = results.get('fact-check');
     return {

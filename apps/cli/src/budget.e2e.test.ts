@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { intelligenceReportSchema } from '@orch/core';
+import { type FakeOpenAI, groundedAnalystHandlers, startFakeOpenAI } from '@orch/testkit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { e2eEnv } from './e2e-env.js';
+
+const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const OPINION = fileURLToPath(new URL('../../../examples/opinion-remote-work.md', import.meta.url));
+const run = promisify(execFile);
+let scratch: string;
+let fake: FakeOpenAI;
+
+async function orch(args: string[], dataDir: string) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: e2eEnv({
+        ORCH_DATA_DIR: join(scratch, dataDir),
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: fake.url,
+      }),
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'orch-budget-'));
+  fake = await startFakeOpenAI({ handlers: groundedAnalystHandlers() });
+});
+afterAll(async () => {
+  await fake.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+beforeEach(() => fake.reset());
+
+describe('orch analyze --estimate, --budget, --tenant and orch budget report', () => {
+  it('--estimate prints the cost per model stage against the cap and runs nothing', async () => {
+    const { code, stdout, stderr } = await orch(['analyze', OPINION, '--estimate'], 'estimate');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^Estimate: standard analysis of \d+ words, with a model\./);
+    expect(stdout).toMatch(/^fact-check +gpt-4o-mini +\d+ +\d+ +\$\d/m);
+    expect(stdout).toMatch(/Cost about \$\d+\.\d+ of the \$1\.50 run cap\./);
+    expect(fake.requests).toHaveLength(0);
+    const runs = await orch(['runs', '--json'], 'estimate');
+    expect(JSON.parse(runs.stdout)).toEqual([]);
+    const json = await orch(
+      ['analyze', OPINION, '--estimate', '-d', 'deep', '-f', 'json'],
+      'estimate',
+    );
+    const estimate = JSON.parse(json.stdout) as {
+      capUsd: number;
+      costUsd: number;
+      stages: unknown[];
+    };
+    expect(estimate.capUsd).toBe(3);
+    expect(estimate.costUsd).toBeGreaterThan(0);
+    expect(estimate.stages.length).toBeGreaterThan(6);
+  });
+
+  it("records every call in the tenant's ledger, and the budget report adds them up", async () => {
+    const analysis = await orch(
+      ['analyze', OPINION, '--tenant', 'acme', '-f', 'json', '-q'],
+      'ledger',
+    );
+    expect(analysis.code, analysis.stderr).toBe(0);
+    const report = intelligenceReportSchema.parse(JSON.parse(analysis.stdout));
+    expect(report.cost?.calls).toBeGreaterThan(0);
+    expect(report.cost?.spentUsd).toBeGreaterThan(0);
+    expect(report.cost?.capUsd).toBe(1.5);
+    expect(report.recovery?.attempts).toBe(report.cost?.calls);
+    const ledger = await orch(['budget', 'report', '--tenant', 'acme', '--json'], 'ledger');
+    expect(ledger.code, ledger.stderr).toBe(0);
+    const costs = JSON.parse(ledger.stdout) as { total: { usd: number; calls: number } };
+    expect(costs.total.calls).toBe(report.cost?.calls);
+    expect(costs.total.usd).toBeCloseTo(report.cost?.spentUsd ?? -1, 10);
+    const other = await orch(['budget', 'report', '--tenant', 'someone-else', '--json'], 'ledger');
+    expect((JSON.parse(other.stdout) as { total: { calls: number } }).total.calls).toBe(0);
+    const text = await orch(['budget', 'report', '--since', '1d'], 'ledger');
+    expect(text.stdout).toMatch(
+      /^Cost report \(all tenants, since .*\): \$\d+\.\d+ over \d+ calls/,
+    );
+  });
+
+  it('a run cap too small for the model stages: they fall back to heuristics and the report says why', async () => {
+    const { code, stdout, stderr } = await orch(
+      ['analyze', OPINION, '--budget', '0.001', '-f', 'json', '-q'],
+      'small-cap',
+    );
+    expect(code, stderr).toBe(0);
+    const report = intelligenceReportSchema.parse(JSON.parse(stdout));
+    expect(report.status).toBe('degraded');
+    expect(report.cost?.spentUsd).toBeLessThanOrEqual(0.001);
+    const degraded = report.stages.filter((stage) => stage.degraded);
+    expect(degraded.length).toBeGreaterThan(0);
+    for (const stage of degraded) expect(stage.reason).toMatch(/BUDGET_EXCEEDED/);
+    expect(report.analysis.notice).toMatch(
+      /a language model was configured, but its stages failed/,
+    );
+  });
+
+  it('refuses a bad --budget or --tenant before anything runs', async () => {
+    const budget = await orch(['analyze', OPINION, '--budget', 'lots'], 'bad');
+    expect(budget.code).toBe(2);
+    expect(budget.stderr).toMatch(/^orch: --budget must be an amount in USD/);
+    const tenant = await orch(['analyze', OPINION, '--tenant', 'a b'], 'bad');
+    expect(tenant.code).toBe(2);
+    expect(tenant.stderr).toMatch(/^orch: --tenant "a b" is not a tenant id/);
+  });
+});
