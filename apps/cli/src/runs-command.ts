@@ -105,6 +105,7 @@ export async function showRunCommand(
       `  source    ${summary.source}`,
       `  depth     ${run.depth} · tenant ${run.tenantId}`,
       `  created   ${run.createdAt}${summary.durationMs === undefined ? '' : ` · took ${(summary.durationMs / 1000).toFixed(1)} s`}`,
+      ...(summary.costUsd > 0 ? [`  cost      $${summary.costUsd.toFixed(4)}`] : []),
       ...(run.error ? [`  error     ${run.error.code}: ${run.error.message}`] : []),
       '',
     ];
@@ -117,10 +118,12 @@ export async function showRunCommand(
         checkpoint?.status ?? 'pending',
         String(checkpoint?.attempts ?? 0),
         checkpoint?.durationMs === undefined ? '' : `${Math.round(checkpoint.durationMs)} ms`,
+        checkpoint?.model ?? '',
+        checkpoint?.costUsd ? `$${checkpoint.costUsd.toFixed(4)}` : '',
         note.split('\n')[0] ?? '',
       ];
     });
-    lines.push(table([['STAGE', 'STATUS', 'ATTEMPTS', 'TIME', 'NOTE'], ...rows]));
+    lines.push(table([['STAGE', 'STATUS', 'ATTEMPTS', 'TIME', 'MODEL', 'COST', 'NOTE'], ...rows]));
     if (run.status !== 'completed' && run.status !== 'running') {
       lines.push('', `Continue it with: orch resume ${run.id}`);
     }
