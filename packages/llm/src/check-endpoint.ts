@@ -1,5 +1,5 @@
-import OpenAI from 'openai';
 import { endpointLabel } from './internal/endpoint.js';
+import { openAiClientFor } from './internal/openai-client.js';
 import { toProviderError } from './internal/to-provider-error.js';
 import type { LlmConfig } from './llm-config.js';
 
@@ -32,12 +32,9 @@ export async function checkEndpoint(
   options: CheckEndpointOptions = {},
 ): Promise<EndpointCheck> {
   const endpoint = endpointLabel(config.baseUrl);
-  const openai = new OpenAI({
-    apiKey: config.apiKey,
-    ...(config.baseUrl === undefined ? {} : { baseURL: config.baseUrl }),
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 10_000,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  const openai = openAiClientFor(config, 'model', {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch,
   });
   const wanted = new Set([
     config.model,

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { CancelledError, ConfigError, InputError, ValidationError } from '@orch/core';
-import OpenAI from 'openai';
+import { CancelledError, InputError, ValidationError } from '@orch/core';
 import { endpointLabel } from './internal/endpoint.js';
+import { openAiClientFor } from './internal/openai-client.js';
 import { type RequestScope, toProviderError } from './internal/to-provider-error.js';
 import type { LlmConfig } from './llm-config.js';
 
@@ -63,28 +63,7 @@ export function createTranscriber(
   options: TranscriberOptions = {},
 ): Transcriber {
   const model = config.transcriptionModel?.trim() ?? '';
-  if (config.apiKey.trim() === '' || model === '') {
-    throw new ConfigError(
-      'INVALID_LLM_CONFIG',
-      'The LLM config needs a non-empty apiKey and transcriptionModel. Build it with resolveLlmConfig.',
-    );
-  }
-  if (
-    options.timeoutMs !== undefined &&
-    (!Number.isInteger(options.timeoutMs) || options.timeoutMs <= 0)
-  ) {
-    throw new ConfigError(
-      'INVALID_LLM_CONFIG',
-      `timeoutMs must be a positive whole number of milliseconds, got ${options.timeoutMs}.`,
-    );
-  }
-  const openai = new OpenAI({
-    apiKey: config.apiKey,
-    ...(config.baseUrl === undefined ? {} : { baseURL: config.baseUrl }),
-    maxRetries: 0, // retries belong to @orch/recovery
-    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-  });
+  const openai = openAiClientFor(config, 'transcriptionModel', options);
   const endpoint = endpointLabel(config.baseUrl);
   const textOnly = TEXT_ONLY_MODEL.test(model);
 

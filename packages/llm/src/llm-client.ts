@@ -8,12 +8,12 @@ import {
   silentLogger,
   ValidationError,
 } from '@orch/core';
-import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
 import { type ChatBody, type ChatReply, exchangeChat } from './internal/chat-exchange.js';
 import { endpointLabel, maxTokensParameter } from './internal/endpoint.js';
 import { type JsonSchema, jsonSchemaOf } from './internal/json-schema.js';
+import { openAiClientFor } from './internal/openai-client.js';
 import { parseJsonReply } from './internal/parse-json-reply.js';
 import { repairMessage, systemWithSchema } from './internal/repair-message.js';
 import { toStrictJsonSchema } from './internal/strict-json-schema.js';
@@ -99,28 +99,7 @@ interface PreparedSchema {
 
 /** Creates a client for the endpoint of `config` over the official openai package (maxRetries 0). */
 export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {}): LlmClient {
-  if (config.apiKey.trim() === '' || config.model.trim() === '') {
-    throw new ConfigError(
-      'INVALID_LLM_CONFIG',
-      'The LLM config needs a non-empty apiKey and model. Build it with resolveLlmConfig.',
-    );
-  }
-  if (
-    options.timeoutMs !== undefined &&
-    (!Number.isInteger(options.timeoutMs) || options.timeoutMs <= 0)
-  ) {
-    throw new ConfigError(
-      'INVALID_LLM_CONFIG',
-      `timeoutMs must be a positive whole number of milliseconds, got ${options.timeoutMs}.`,
-    );
-  }
-  const openai = new OpenAI({
-    apiKey: config.apiKey,
-    ...(config.baseUrl === undefined ? {} : { baseURL: config.baseUrl }),
-    maxRetries: 0, // retries belong to @orch/recovery
-    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-  });
+  const openai = openAiClientFor(config, 'model', options);
   const logger = options.logger ?? silentLogger;
   const endpoint = endpointLabel(config.baseUrl);
   const tokensParameter = maxTokensParameter(config.baseUrl);
