@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { ConfigError } from '@orch/core';
 import { contentFixtures } from './content-fixtures.js';
+import { listenOnLoopback } from './internal/loopback-server.js';
 
 /** How the content server answers one path. */
 export interface ContentRoute {
@@ -190,7 +190,6 @@ export async function startContentServer(
     routes.set(path, route);
   }
   const requests: ContentServerRequest[] = [];
-  const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     const target = request.url ?? '/';
     const path = new URL(target, 'http://content.invalid').pathname;
@@ -219,32 +218,15 @@ export async function startContentServer(
     }
     answer(reply, request, response).catch(() => response.destroy());
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error): void => {
-      reject(
-        new ConfigError(
-          'CONTENT_SERVER_LISTEN_FAILED',
-          `The content server could not listen on ${host}: ${error.message}. Use a local address such as 127.0.0.1.`,
-          { cause: error },
-        ),
-      );
-    };
-    server.once('error', onError);
-    server.listen(0, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const listening = await listenOnLoopback(
+    server,
+    host,
+    'CONTENT_SERVER_LISTEN_FAILED',
+    'content server',
+  );
+  const { origin, port } = listening;
 
-  let closing: Promise<void> | undefined;
   return {
     origin,
     port,
@@ -261,13 +243,6 @@ export async function startContentServer(
     reset() {
       requests.length = 0;
     },
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      });
-      return closing;
-    },
+    close: () => listening.close(),
   };
 }

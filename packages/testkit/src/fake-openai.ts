@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { ConfigError } from '@orch/core';
 import type { ChatHandler, ChatRequest, ReplyValue } from './chat-request.js';
 import type { Fault } from './fault.js';
 import { handleChat, readResponseFormat } from './internal/chat-route.js';
 import { createFaultSchedule } from './internal/fault-schedule.js';
 import { isOpen, readBody, sendError, sendJson } from './internal/http.js';
+import { listenOnLoopback } from './internal/loopback-server.js';
 import { parseMultipart } from './internal/multipart.js';
 import type { ServerState } from './internal/server-state.js';
 import { handleTranscription } from './internal/transcription-route.js';
@@ -75,7 +74,6 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return sequence;
     },
   };
-  const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     handleRequest(state, request, response).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -87,32 +85,15 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       });
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error): void => {
-      reject(
-        new ConfigError(
-          'FAKE_OPENAI_LISTEN_FAILED',
-          `The fake OpenAI server could not listen on ${host}: ${error.message}. Use a local address such as 127.0.0.1.`,
-          { cause: error },
-        ),
-      );
-    };
-    server.once('error', onError);
-    server.listen(0, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/v1`;
+  const listening = await listenOnLoopback(
+    server,
+    host,
+    'FAKE_OPENAI_LISTEN_FAILED',
+    'fake OpenAI server',
+  );
+  const url = `${listening.origin}/v1`;
 
-  let closing: Promise<void> | undefined;
   return {
     url,
     get requests() {
@@ -134,14 +115,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       state.callCounts.clear();
       state.faults.reset();
     },
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      });
-      return closing;
-    },
+    close: () => listening.close(),
   };
 }
 
