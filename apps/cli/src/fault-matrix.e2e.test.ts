@@ -33,8 +33,11 @@ const STANDARD_SCHEMAS = [
 
 /** The run cap of every case: a few cents, so "never over budget" is a real bound. */
 const CAP_USD = 0.05;
-/** Small enough that the whole file runs in seconds, long enough for a loaded machine. */
-const POLICY = { timeoutMs: 1500, initialDelayMs: 10, maxDelayMs: 200 };
+/**
+ * Short waits so the whole file runs in seconds; a timeout far above the fake's few-millisecond
+ * answers, so a loaded CI machine does not add timeouts of its own.
+ */
+const POLICY = { timeoutMs: 5000, initialDelayMs: 10, maxDelayMs: 200 };
 
 const run = promisify(execFile);
 let scratch: string;
@@ -287,7 +290,9 @@ describe('the fault matrix: a standard run against a failing model endpoint', ()
     expect(outcome.code).toBe(1);
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).toMatch(/PROVIDER_AUTH_FAILED/);
-    expect(outcome.stderr).toMatch(/The run failed at stage "(summarize|briefing)"/);
+    expect(outcome.stderr).toMatch(
+      /^orch: The run failed at stage "(summarize|briefing)" \(PROVIDER_AUTH_FAILED\)/m,
+    );
     expect(outcome.stderr).toMatch(/Check OPENAI_API_KEY/);
     // an auth failure is not retried: no schema was asked twice
     for (const name of STANDARD_SCHEMAS) {
@@ -306,7 +311,7 @@ describe('resuming after a dead provider', () => {
       { kind: 'unauthorized', match: 'orch_summarize', times: 1 },
       { kind: 'server-error', match: (request) => request.model === 'gpt-4o-mini' },
     ]);
-    slow = { schemaName: 'orch_summarize', latencyMs: 1200, times: 1 };
+    slow = { schemaName: 'orch_summarize', latencyMs: 3000, times: 1 };
     const dataDir = join(scratch, 'resume');
     const first = await orch(
       ['analyze', SOURCE, '--config', await configFile('resume-first'), '-f', 'json', '-q'],

@@ -191,7 +191,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<IntelligenceRe
     if (input.signal?.aborted) throw new CancelledError();
     if (firstFailure) {
       const { stage, error } = firstFailure;
-      const message = `The run failed at stage "${stage}": ${error.message}`;
+      const message = `The run failed at stage "${stage}" (${error.code}): ${error.message}`;
       throw new RunFailedError(message, { cause: error, stage });
     }
     const content = requireContent(outputs);

@@ -142,6 +142,9 @@ function asCancelled(call: RecoveryCall, error: unknown): OrchError {
     : cancelled(call, error);
 }
 
+/** The longest interval a timer accepts: the keep-alive handle of a call never fires. */
+const KEEP_ALIVE_INTERVAL_MS = 2 ** 31 - 1;
+
 /** Read through a function so TypeScript does not keep a narrowing across awaits. */
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
@@ -335,7 +338,15 @@ export function createRecovery(options: RecoveryOptions = {}): Recovery {
         throw error;
       }
     }, call.signal);
-    return untilAborted(attempts, call.signal, () => cancelled(call, call.signal?.reason));
+    // cockatiel's retry waits are unref'd timers (so a cancelled call's abandoned wait does not
+    // hold the process); this handle keeps the process alive while the call is still wanted,
+    // or a process whose only pending work is retry waits would exit in the middle of the run.
+    const keepAlive = setInterval(() => {}, KEEP_ALIVE_INTERVAL_MS);
+    try {
+      return await untilAborted(attempts, call.signal, () => cancelled(call, call.signal?.reason));
+    } finally {
+      clearInterval(keepAlive);
+    }
   };
 
   const escalate = (call: FallbackCall, keys: string[], error: unknown): void => {
