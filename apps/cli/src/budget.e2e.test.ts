@@ -107,6 +107,44 @@ describe('orch analyze --estimate, --budget, --tenant and orch budget report', (
     );
   });
 
+  it('a model without a price is never free: a warning and a lower-bound cost, or a refusal with --strict-budget', async () => {
+    const lenient = await orch(
+      ['analyze', OPINION, '--model', 'llama3.1', '-d', 'quick', '-f', 'json', '-q'],
+      'unpriced',
+    );
+    expect(lenient.code, lenient.stderr).toBe(0);
+    const report = intelligenceReportSchema.parse(JSON.parse(lenient.stdout));
+    expect(report.analysis.mode).toBe('llm');
+    expect(report.cost?.unpricedModels).toEqual(['llama3.1']);
+    expect(report.cost?.spentUsd).toBe(0);
+    expect(report.warnings.join('\n')).toMatch(
+      /No price is known for llama3\.1: those calls are not in the cost, which is a lower bound/,
+    );
+    fake.reset();
+    const strict = await orch(
+      [
+        'analyze',
+        OPINION,
+        '--model',
+        'llama3.1',
+        '--strict-budget',
+        '-d',
+        'quick',
+        '-f',
+        'json',
+        '-q',
+      ],
+      'unpriced-strict',
+    );
+    expect(strict.code, strict.stderr).toBe(0);
+    expect(fake.requests).toHaveLength(0);
+    const refused = intelligenceReportSchema.parse(JSON.parse(strict.stdout));
+    expect(refused.status).toBe('degraded');
+    const summarize = refused.stages.find((stage) => stage.id === 'summarize');
+    expect(summarize?.degraded).toBe(true);
+    expect(summarize?.reason).toMatch(/BUDGET_PRICE_UNKNOWN/);
+  });
+
   it('refuses a bad --budget or --tenant before anything runs', async () => {
     const budget = await orch(['analyze', OPINION, '--budget', 'lots'], 'bad');
     expect(budget.code).toBe(2);
