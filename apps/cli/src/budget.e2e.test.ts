@@ -90,6 +90,22 @@ describe('orch analyze --estimate, --budget, --tenant and orch budget report', (
     );
   });
 
+  it('replies from the response cache need no budget: a cached analysis runs even with a zero cap', async () => {
+    const first = await orch(['analyze', OPINION, '-d', 'quick', '-f', 'json', '-q'], 'cached');
+    expect(first.code, first.stderr).toBe(0);
+    fake.reset();
+    const again = await orch(
+      ['analyze', OPINION, '-d', 'quick', '--budget', '0', '-f', 'json', '-q'],
+      'cached',
+    );
+    expect(again.code, again.stderr).toBe(0);
+    expect(fake.requests).toHaveLength(0);
+    const report = intelligenceReportSchema.parse(JSON.parse(again.stdout));
+    expect(report.status).toBe('completed');
+    expect(report.analysis.mode).toBe('llm');
+    expect(report.cost).toMatchObject({ capUsd: 0, spentUsd: 0, calls: 0 });
+  });
+
   it('a run cap too small for the model stages: they fall back to heuristics and the report says why', async () => {
     const { code, stdout, stderr } = await orch(
       ['analyze', OPINION, '--budget', '0.001', '-f', 'json', '-q'],

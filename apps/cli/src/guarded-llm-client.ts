@@ -1,6 +1,6 @@
-import type { Budget } from '@orch/budget';
+import type { Budget, Reservation, Usage } from '@orch/budget';
 import type { StageId } from '@orch/core';
-import { countTokens, type LlmClient, type LlmRequest, type LlmResult } from '@orch/llm';
+import type { LlmClient, LlmRequest, LlmResult } from '@orch/llm';
 import type { Recovery } from '@orch/recovery';
 
 /** Reply length sent with every call that sets none, so its worst-case cost is known. */
@@ -31,11 +31,12 @@ export interface GuardedLlmClient extends LlmClient {
 }
 
 /**
- * Wraps a client so every call goes budget.reserve → recovery (timeout, retries, breaker per
- * endpoint and model, then the fallback models) → the request → budget settle. The reservation
- * is the call's worst case including one repair round: the prompt twice, the first reply fed
- * back, and two replies of maxOutputTokens; a call that fails is settled at that worst case when
- * the failure may have been billed (an answer arrived but was unusable), released otherwise.
+ * Wraps a client so every call goes recovery (timeout, retries, breaker per endpoint and model,
+ * then the fallback models) → budget.reserve → the request → budget settle. The reservation is
+ * made only when a request is really sent (a cached reply costs nothing and needs no budget) and
+ * is the call's worst case including one repair round; a call that fails is settled at that
+ * worst case when the failure may have been billed (an answer arrived but was unusable),
+ * released otherwise.
  */
 export function guardLlmClient(client: LlmClient, options: GuardOptions): GuardedLlmClient {
   const { budget, recovery, endpoint } = options;
@@ -59,31 +60,44 @@ export function guardLlmClient(client: LlmClient, options: GuardOptions): Guarde
       request.maxOutputTokens ??
       client.config.stages[request.stage]?.maxOutputTokens ??
       DEFAULT_MAX_OUTPUT_TOKENS;
-    const promptTokens = countTokens(request.system) + countTokens(request.user);
-    const reservation = await budget.reserve({
-      stage: request.stage,
-      model,
-      inputTokens: promptTokens * 2 + maxOutputTokens,
-      maxOutputTokens: maxOutputTokens * 2,
+    // The worst case of one call: the prompt, and with a repair round the prompt again plus the
+    // first reply fed back; two replies of maxOutputTokens.
+    const worstCase = (promptTokens: number): Usage => ({
+      promptTokens: promptTokens * 2 + maxOutputTokens,
+      completionTokens: maxOutputTokens * 2,
+      cachedPromptTokens: 0,
+      reasoningTokens: 0,
     });
+    let reservation: Reservation | undefined;
+    let worst: Usage | undefined;
     note(request.stage, { attempts: 1 });
     try {
-      const result = await client.generate({ ...request, model, maxOutputTokens, signal });
-      const cost = await reservation.settle(result.usage);
+      const result = await client.generate({
+        ...request,
+        model,
+        maxOutputTokens,
+        signal,
+        // reserved only when a request is really sent: a cached reply costs nothing
+        beforeSend: async ({ promptTokens }) => {
+          worst = worstCase(promptTokens);
+          reservation = await budget.reserve({
+            stage: request.stage,
+            model,
+            inputTokens: worst.promptTokens,
+            maxOutputTokens: worst.completionTokens,
+          });
+        },
+      });
+      const cost = reservation ? await reservation.settle(result.usage) : 0;
       note(request.stage, { costUsd: cost ?? 0, model: result.model });
       return result;
     } catch (error) {
+      // an answer that arrived but was unusable may have been billed: count its worst case
       const billed = (error as { category?: string }).category === 'validation';
-      if (billed) {
-        const worst = {
-          promptTokens: promptTokens * 2 + maxOutputTokens,
-          completionTokens: maxOutputTokens * 2,
-          cachedPromptTokens: 0,
-          reasoningTokens: 0,
-        };
+      if (reservation && worst && billed) {
         note(request.stage, { costUsd: (await reservation.settle(worst)) ?? 0 });
       } else {
-        await reservation.release();
+        await reservation?.release();
       }
       throw error;
     }

@@ -83,6 +83,30 @@ describe('response cache in generate', () => {
     });
   });
 
+  it('asks beforeSend once before a request is really sent, never for a cache hit', async () => {
+    const client = createLlmClient(config(), { cache: createMemoryResponseCache() });
+    const calls: { model: string; promptTokens: number }[] = [];
+    const beforeSend = async (call: { model: string; promptTokens: number }) => {
+      calls.push(call);
+    };
+    await client.generate({ ...request, beforeSend });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.model).toBe('gpt-4o-mini');
+    expect(calls[0]?.promptTokens).toBeGreaterThan(5);
+    await client.generate({ ...request, beforeSend });
+    expect(calls).toHaveLength(1);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('sends nothing when beforeSend refuses (e.g. the budget is exhausted)', async () => {
+    const client = createLlmClient(config());
+    const refusal = new Error('over budget');
+    await expect(
+      client.generate({ ...request, beforeSend: async () => Promise.reject(refusal) }),
+    ).rejects.toBe(refusal);
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('misses when the prompt version, model, input or mode changes', async () => {
     const cache = createMemoryResponseCache();
     const client = createLlmClient(config(), { cache });

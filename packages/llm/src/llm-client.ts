@@ -60,6 +60,12 @@ export interface LlmRequest<T> {
   signal?: AbortSignal;
   /** Stream the reply (usage still captured from the final chunk). */
   stream?: boolean;
+  /**
+   * Called once when the reply is not in the cache, right before the first request is sent,
+   * with the prompt's token count: the place to reserve budget. If it rejects, nothing is sent
+   * and `generate` rejects with its error. Never called for a cache hit.
+   */
+  beforeSend?: (call: { model: string; promptTokens: number }) => Promise<void>;
 }
 
 /** A schema-valid reply and what it cost. */
@@ -195,6 +201,7 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
       }
     }
 
+    await request.beforeSend?.({ model, promptTokens: inputTokens });
     const messages: ChatCompletionMessageParam[] = [
       { role: 'system', content: system },
       { role: 'user', content: request.user },
