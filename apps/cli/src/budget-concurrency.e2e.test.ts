@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { intelligenceReportSchema, LOCAL_TENANT } from '@orch/core';
 import { openSqliteLedger } from '@orch/store-sqlite';
 import { type FakeOpenAI, groundedAnalystHandlers, startFakeOpenAI } from '@orch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eEnv } from './e2e-env.js';
+import { runOrch } from './e2e-env.js';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const EXAMPLE = fileURLToPath(
@@ -25,7 +23,6 @@ const RUNS = 20;
 const DAILY_CAP_USD = 0.02;
 const LIMITED_BY_CAP = /BUDGET_DAILY_CAP_EXCEEDED/;
 
-const run = promisify(execFile);
 let scratch: string;
 let fake: FakeOpenAI;
 
@@ -39,26 +36,18 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function analyze(source: string, config: string) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [BIN, 'analyze', source, '--config', config, '--depth', 'quick', '--format', 'json', '-q'],
-      {
-        env: e2eEnv({
-          ORCH_DATA_DIR: join(scratch, 'data'),
-          OPENAI_API_KEY: 'sk-test',
-          OPENAI_BASE_URL: fake.url,
-        }),
-        timeout: 120_000,
-        maxBuffer: 16 * 1024 * 1024,
+function analyze(source: string, config: string) {
+  return runOrch(
+    ['analyze', source, '--config', config, '--depth', 'quick', '--format', 'json', '-q'],
+    {
+      env: {
+        ORCH_DATA_DIR: join(scratch, 'data'),
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: fake.url,
       },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
+      timeoutMs: 120_000,
+    },
+  );
 }
 
 describe('one tenant, one daily cap, 20 runs at once', () => {

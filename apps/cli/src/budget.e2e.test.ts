@@ -1,35 +1,24 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { intelligenceReportSchema } from '@orch/core';
 import { type FakeOpenAI, groundedAnalystHandlers, startFakeOpenAI } from '@orch/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { e2eEnv } from './e2e-env.js';
+import { runOrch } from './e2e-env.js';
 
-const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const OPINION = fileURLToPath(new URL('../../../examples/opinion-remote-work.md', import.meta.url));
-const run = promisify(execFile);
 let scratch: string;
 let fake: FakeOpenAI;
 
-async function orch(args: string[], dataDir: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: e2eEnv({
-        ORCH_DATA_DIR: join(scratch, dataDir),
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: fake.url,
-      }),
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
+function orch(args: string[], dataDir: string) {
+  return runOrch(args, {
+    env: {
+      ORCH_DATA_DIR: join(scratch, dataDir),
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: fake.url,
+    },
+  });
 }
 
 beforeAll(async () => {

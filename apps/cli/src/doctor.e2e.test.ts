@@ -1,29 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { type FakeOpenAI, startFakeOpenAI } from '@orch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eEnv } from './e2e-env.js';
+import { runOrch } from './e2e-env.js';
 
-const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-const run = promisify(execFile);
 let scratch: string;
 let fake: FakeOpenAI;
 
-async function doctor(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'doctor', ...args], {
-      env: e2eEnv({ ORCH_DATA_DIR: join(scratch, 'data'), ...env }),
-      timeout: 30_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
+function doctor(args: string[], env: Record<string, string> = {}) {
+  return runOrch(['doctor', ...args], {
+    env: { ORCH_DATA_DIR: join(scratch, 'data'), ...env },
+    timeoutMs: 30_000,
+  });
 }
 
 beforeAll(async () => {

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { type IntelligenceReport, intelligenceReportSchema } from '@orch/core';
 import { openSqliteLedger } from '@orch/store-sqlite';
 import {
@@ -14,7 +12,7 @@ import {
   startFakeOpenAI,
 } from '@orch/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { e2eEnv } from './e2e-env.js';
+import { runOrch } from './e2e-env.js';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const SOURCE = fileURLToPath(
@@ -39,7 +37,6 @@ const CAP_USD = 0.05;
  */
 const POLICY = { timeoutMs: 5000, initialDelayMs: 10, maxDelayMs: 200 };
 
-const run = promisify(execFile);
 let scratch: string;
 let fake: FakeOpenAI;
 /** Chat requests answered this much later than usual (by schema name): slower than the timeout. */
@@ -76,29 +73,11 @@ async function configFile(
 
 /** Runs the built binary without blocking this process, which serves the fake endpoint. */
 async function orch(args: string[], dataDir: string): Promise<Outcome> {
-  let result: { code: number | null; stdout: string; stderr: string; killed: boolean };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: e2eEnv({ ORCH_DATA_DIR: dataDir, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url }),
-      // a run that hangs is killed here and fails the case
-      timeout: 45_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    result = { code: 0, stdout, stderr, killed: false };
-  } catch (error) {
-    const failed = error as {
-      code?: number;
-      killed?: boolean;
-      stdout?: string;
-      stderr?: string;
-    };
-    result = {
-      code: typeof failed.code === 'number' ? failed.code : null,
-      stdout: failed.stdout ?? '',
-      stderr: failed.stderr ?? '',
-      killed: failed.killed === true,
-    };
-  }
+  const result = await runOrch(args, {
+    env: { ORCH_DATA_DIR: dataDir, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url },
+    // a run that hangs is killed here and fails the case
+    timeoutMs: 45_000,
+  });
   const report =
     result.code === 0 ? intelligenceReportSchema.parse(JSON.parse(result.stdout)) : undefined;
   const runId = report?.runId ?? /orch resume (\S+)/.exec(result.stderr)?.[1];

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { intelligenceReportSchema, REPORT_SECTION_BY_STAGE } from '@orch/core';
 import { countTokens } from '@orch/llm';
 import {
@@ -15,7 +13,7 @@ import {
   syntheticTranscript,
 } from '@orch/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { e2eEnv } from './e2e-env.js';
+import { runOrch } from './e2e-env.js';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -28,24 +26,12 @@ const EXAMPLE_FILES = [
 /** The stages of a standard run that the crew implements with a model. */
 const LLM_STAGES = ['summarize', 'claims', 'sentiment', 'fact-check', 'fallacies', 'briefing'];
 
-const run = promisify(execFile);
 let scratch: string;
 let fake: FakeOpenAI;
 
 /** Runs the built binary without blocking this process, which serves the fake endpoint. */
-async function orch(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd: EXAMPLES,
-      env: e2eEnv({ ORCH_DATA_DIR: join(scratch, 'data'), ...env }),
-      timeout: 60_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
+function orch(args: string[], env: Record<string, string> = {}) {
+  return runOrch(args, { cwd: EXAMPLES, env: { ORCH_DATA_DIR: join(scratch, 'data'), ...env } });
 }
 
 function endpoint(): Record<string, string> {

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { intelligenceReportSchema } from '@orch/core';
 import {
   type ContentServer,
@@ -14,7 +12,7 @@ import {
   startFakeOpenAI,
 } from '@orch/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eEnv } from './e2e-env.js';
+import { runOrch } from './e2e-env.js';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const AUDIO = fileURLToPath(
@@ -23,23 +21,16 @@ const AUDIO = fileURLToPath(
 const TALK = fileURLToPath(new URL('../../../examples/talk-city-energy.vtt', import.meta.url));
 const SPOKEN = 'Good evening. The council approved the harbour bridge repairs on Monday.';
 
-const run = promisify(execFile);
 let scratch: string;
 let site: ContentServer;
 let fake: FakeOpenAI;
 
-async function orch(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd: scratch,
-      env: e2eEnv({ ORCH_DATA_DIR: join(scratch, 'data'), ...env }),
-      timeout: 90_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
+function orch(args: string[], env: Record<string, string> = {}) {
+  return runOrch(args, {
+    cwd: scratch,
+    env: { ORCH_DATA_DIR: join(scratch, 'data'), ...env },
+    timeoutMs: 90_000,
+  });
 }
 
 const endpoint = () => ({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url });

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { ConfigError, type Content } from '@orch/core';
 import { detectBinary, wideEncodingOf } from './internal/binary-signature.js';
@@ -10,11 +10,11 @@ import {
   fileSystemError,
   fileTooLarge,
   invalidUtf8,
-  notAFile,
   unsupportedFileType,
 } from './internal/file-errors.js';
 import { FILE_FORMATS } from './internal/file-formats.js';
 import { contentOfPdf } from './internal/pdf-content.js';
+import { statRegularFile } from './internal/stat-regular-file.js';
 import { throwIfAborted } from './internal/throw-if-aborted.js';
 import { DEFAULT_MAX_BYTES, type LoadOptions } from './load-options.js';
 import { PDF_EXTENSION } from './supported-extensions.js';
@@ -46,14 +46,8 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   const what = `Loading ${location}`;
   throwIfAborted(signal, what);
 
-  let stats: Awaited<ReturnType<typeof stat>>;
-  try {
-    stats = await stat(location);
-  } catch (error) {
-    throw fileSystemError(error, location);
-  }
+  const stats = await statRegularFile(location);
   throwIfAborted(signal, what);
-  if (!stats.isFile()) throw notAFile(location, stats.isDirectory());
   const extension = extname(location);
   const isPdf = extension.toLowerCase() === PDF_EXTENSION;
   const info = FILE_FORMATS[extension.toLowerCase()];

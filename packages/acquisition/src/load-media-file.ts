@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { type Content, InputError } from '@orch/core';
-import { emptyFile, fileSystemError, notAFile } from './internal/file-errors.js';
+import { emptyFile, fileSystemError } from './internal/file-errors.js';
 import {
   mediaCacheKey,
   mediaContent,
@@ -11,6 +10,7 @@ import {
   storeTranscript,
 } from './internal/media-content.js';
 import { mediaSettings } from './internal/media-settings.js';
+import { statRegularFile } from './internal/stat-regular-file.js';
 import { throwIfAborted } from './internal/throw-if-aborted.js';
 import { transcribeMedia, transcriberMissing } from './internal/transcribe-media.js';
 import { MEDIA_FILE_EXTENSIONS, mediaTypeOfExtension } from './media-file-types.js';
@@ -38,13 +38,7 @@ export async function loadMediaFile(
   const what = `Loading ${location}`;
   throwIfAborted(signal, what);
 
-  let stats: Awaited<ReturnType<typeof stat>>;
-  try {
-    stats = await stat(location);
-  } catch (error) {
-    throw fileSystemError(error, location);
-  }
-  if (!stats.isFile()) throw notAFile(location, stats.isDirectory());
+  const stats = await statRegularFile(location);
   const extension = extname(location);
   const mediaType = mediaTypeOfExtension(extension);
   if (mediaType === undefined) {
