@@ -5,23 +5,12 @@
 import { parseArgs } from 'node:util';
 import { runDag } from '@orch/orchestrator';
 import { buildPlan } from '@orch/planner';
+import { seededRandom } from '@orch/testkit';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, seed: { type: 'string', default: '7' } },
 });
 const runs = Number(values.runs);
-
-/** Mulberry32: a small seeded generator, so every run measures the same DAG. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The shape of a comprehensive analysis: acquisition, then fan-out analysis, then synthesis.
 const SHAPE = [
@@ -47,7 +36,7 @@ const SHAPE = [
   ['briefing', ['summarize', 'threat', 'perspectives', 'speaker-profile', 'keywords']],
 ];
 
-const next = random(Number(values.seed));
+const next = seededRandom(Number(values.seed));
 const latency = new Map(SHAPE.map(([id]) => [id, Math.round(50 + next() * 150)]));
 const catalog = SHAPE.map(([id, dependsOn]) => ({
   id,

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { groundedAnalystHandlers, startFakeOpenAI } from '@orch/testkit';
+import { groundedAnalystHandlers, seededRandom, startFakeOpenAI } from '@orch/testkit';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'apps/cli/dist/main.js');
@@ -38,19 +38,7 @@ if (!existsSync(BIN)) {
   process.exit(1);
 }
 
-/** A small deterministic generator (mulberry32), so every invocation injects the same faults. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seeded(2025);
+const random = seededRandom(2025);
 let injecting = false;
 let injected = 0;
 /** One draw per request (both fault entries ask about the same request object). */

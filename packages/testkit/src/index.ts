@@ -21,6 +21,7 @@ export {
 } from './grounded-analyst.js';
 export type { RecordedRequest } from './recorded-request.js';
 export { sampleFromJsonSchema } from './sample-from-json-schema.js';
+export { seededRandom } from './seeded-random.js';
 export {
   type SyntheticTranscript,
   type SyntheticTranscriptOptions,

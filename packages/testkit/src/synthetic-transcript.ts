@@ -1,4 +1,5 @@
 import { ConfigError } from '@orch/core';
+import { seededRandom } from './seeded-random.js';
 
 /** Options of `syntheticTranscript`. */
 export interface SyntheticTranscriptOptions {
@@ -195,20 +196,6 @@ const REACTIONS = [
   'Predictably',
 ];
 
-type Random = () => number;
-
-/** mulberry32: a small, fast, seeded generator. */
-function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function clock(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
@@ -233,7 +220,7 @@ export function syntheticTranscript(options: SyntheticTranscriptOptions = {}): S
       `syntheticTranscript: words and cueSeconds must be positive integers, got words ${String(target)} and cueSeconds ${String(cueSeconds)}.`,
     );
   }
-  const random = seeded(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const figure = () => Math.floor(random() * 980) + 20;
   const sentence = (): string => {
